@@ -1,0 +1,41 @@
+namespace TokenSchema;
+
+/// <summary>Why <see cref="JwtVerifier"/> rejected a token. <see cref="None"/> means the token was accepted.</summary>
+public enum JwtError
+{
+    /// <summary>The token was verified and its payload read and validated.</summary>
+    None = 0,
+
+    /// <summary>Not three base64url segments (a padding character, a non-canonical or non-ASCII character, empty segment), or a segment is not well-formed JSON.</summary>
+    Malformed,
+
+    /// <summary>The token is longer than <see cref="JwtVerifierOptions.MaxTokenLength"/>.</summary>
+    TooLarge,
+
+    /// <summary>The header is not a JSON object of valid parameters (duplicate names, a non-string <c>typ</c> or <c>kid</c>, a <c>typ</c> other than JWT).</summary>
+    InvalidHeader,
+
+    /// <summary>The header's <c>alg</c> is missing or is anything but the verifier's own algorithm, HS256 (<c>none</c> in any spelling included).</summary>
+    UnsupportedAlgorithm,
+
+    /// <summary>The header carries a parameter the verifier refuses to honour: <c>crit</c>, <c>zip</c> or <c>b64</c>.</summary>
+    UnsupportedHeaderParameter,
+
+    /// <summary>The header's <c>kid</c> names no key the verifier holds (or is absent while several keys are held).</summary>
+    UnknownKey,
+
+    /// <summary>The signature does not match.</summary>
+    BadSignature,
+
+    /// <summary>A claim name appears twice in the payload.</summary>
+    DuplicateClaim,
+
+    /// <summary>The payload does not read into the payload type (wrong JSON type, missing required claim) or fails its validation.</summary>
+    InvalidClaims,
+
+    /// <summary>The <c>exp</c> time, plus the allowed clock skew, has passed (or <c>exp</c> is required and absent).</summary>
+    Expired,
+
+    /// <summary>The <c>nbf</c> time, less the allowed clock skew, has not come yet.</summary>
+    NotYetValid,
+}

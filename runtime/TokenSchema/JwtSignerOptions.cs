@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+
+namespace TokenSchema;
+
+/// <summary>How a <see cref="JwtSigner"/> builds the header and what it checks before signing.</summary>
+public sealed class JwtSignerOptions
+{
+    internal static readonly JwtSignerOptions Default = new();
+
+    /// <summary>The <c>kid</c> header parameter, or <see langword="null"/> (the default) to omit it.</summary>
+    public string? KeyId { get; init; }
+
+    /// <summary>
+    /// Extra string-valued header parameters written after <c>alg</c>, <c>typ</c> and <c>kid</c>, in order
+    /// (for example Twilio's <c>cty</c> = <c>twilio-fpa;v=1</c>). <c>alg</c>, <c>typ</c>, <c>kid</c>, <c>crit</c>,
+    /// <c>zip</c> and <c>b64</c> cannot be given here.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? AdditionalHeaderParameters { get; init; }
+
+    /// <summary>Whether the header carries <c>"typ":"JWT"</c>; <see langword="true"/> by default.</summary>
+    public bool IncludeType { get; init; } = true;
+
+    /// <summary>
+    /// Accepts keys shorter than the 32 bytes RFC 7518 §3.2 requires for HS256. Off by default; turn it on only
+    /// for a key a platform issued that way.
+    /// </summary>
+    public bool AllowShortKey { get; init; }
+
+    /// <summary>
+    /// Validates every payload before signing it and throws <see cref="JwtPayloadValidationException"/> when it
+    /// is not valid; <see langword="true"/> by default.
+    /// </summary>
+    public bool ValidatePayload { get; init; } = true;
+}
+
+/// <summary>What a <see cref="JwtVerifier"/> accepts.</summary>
+public sealed class JwtVerifierOptions
+{
+    internal static readonly JwtVerifierOptions Default = new();
+
+    /// <summary>The clock for <c>exp</c> and <c>nbf</c>; <see cref="TimeProvider.System"/> by default.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>How far <c>exp</c> and <c>nbf</c> may be off; 30 seconds by default.</summary>
+    public TimeSpan ClockSkew { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest token accepted, in characters; 8,192 by default. Longer tokens are <see cref="JwtError.TooLarge"/>.</summary>
+    public int MaxTokenLength { get; init; } = 8192;
+
+    /// <summary>Rejects tokens without <c>exp</c> as <see cref="JwtError.Expired"/>; off by default.</summary>
+    public bool RequireExpirationTime { get; init; }
+
+    /// <summary>Runs the payload's own validation after reading it; <see langword="true"/> by default.</summary>
+    public bool ValidatePayload { get; init; } = true;
+
+    /// <summary>Accepts keys shorter than 32 bytes (RFC 7518 §3.2); off by default.</summary>
+    public bool AllowShortKey { get; init; }
+
+    internal void Check()
+    {
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        if (ClockSkew < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ClockSkew), ClockSkew, "The clock skew cannot be negative.");
+        }
+
+        if (MaxTokenLength < 16)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxTokenLength), MaxTokenLength, "The maximum token length must be at least 16 characters.");
+        }
+    }
+}

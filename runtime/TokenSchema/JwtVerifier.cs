@@ -1,0 +1,635 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Json;
+using TokenSchema.Internal;
+
+namespace TokenSchema;
+
+/// <summary>
+/// Verifies HS256 tokens strictly and reads their payloads into typed records. Thread-safe.
+/// </summary>
+/// <remarks>
+/// The algorithm comes from the verifier, never from the token: any <c>alg</c> but <c>HS256</c> (<c>none</c> in any
+/// spelling included) is refused, and so are <c>crit</c>, <c>zip</c> and <c>b64</c>, padding, white space and
+/// non-canonical base64url, duplicate claim names and tokens past the configured length. The signature is compared in
+/// constant time and checked before the payload is parsed. <c>exp</c> and <c>nbf</c> are checked with the clock skew.
+/// The <c>TryVerify</c> methods never throw on any input.
+/// </remarks>
+public sealed class JwtVerifier : IDisposable
+{
+    private const int StackLimit = 1024;
+    private const int MaxStackClaims = 64;
+
+    private readonly HmacSha256Key? _singleKey;
+    private readonly Dictionary<string, HmacSha256Key>? _keysById;
+    private readonly JwtVerifierOptions _options;
+    private readonly long _skewSeconds;
+
+    /// <summary>Creates a verifier for one key; a <c>kid</c> in the token is not required and not checked.</summary>
+    /// <param name="key">The HMAC key; the bytes are copied.</param>
+    /// <param name="options">Clock, skew and limits; <see langword="null"/> for the defaults.</param>
+    public JwtVerifier(ReadOnlySpan<byte> key, JwtVerifierOptions? options = null)
+    {
+        _options = options ?? JwtVerifierOptions.Default;
+        _options.Check();
+        JwtSigner.CheckKey(key.Length, _options.AllowShortKey, nameof(key));
+        _singleKey = new HmacSha256Key(key);
+        _skewSeconds = (long)Math.Ceiling(_options.ClockSkew.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Creates a verifier for several keys, chosen by the token's <c>kid</c> header parameter (for key rotation).
+    /// A token without a <c>kid</c>, or with one not listed, is <see cref="JwtError.UnknownKey"/>.
+    /// </summary>
+    /// <param name="keysById">The keys by key id; the bytes are copied.</param>
+    /// <param name="options">Clock, skew and limits; <see langword="null"/> for the defaults.</param>
+    public JwtVerifier(IEnumerable<KeyValuePair<string, byte[]>> keysById, JwtVerifierOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(keysById);
+        _options = options ?? JwtVerifierOptions.Default;
+        _options.Check();
+        _keysById = new Dictionary<string, HmacSha256Key>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, byte[]> entry in keysById)
+        {
+            if (entry.Key is null || entry.Value is null)
+            {
+                throw new ArgumentException("A key id or key is null.", nameof(keysById));
+            }
+
+            JwtSigner.CheckKey(entry.Value.Length, _options.AllowShortKey, nameof(keysById));
+            if (_keysById.ContainsKey(entry.Key))
+            {
+                throw new ArgumentException($"The key id '{entry.Key}' is given twice.", nameof(keysById));
+            }
+
+            _keysById.Add(entry.Key, new HmacSha256Key(entry.Value));
+        }
+
+        if (_keysById.Count == 0)
+        {
+            throw new ArgumentException("At least one key is required.", nameof(keysById));
+        }
+
+        _skewSeconds = (long)Math.Ceiling(_options.ClockSkew.TotalSeconds);
+    }
+
+    /// <summary>Creates a verifier whose key is the UTF-8 bytes of <paramref name="secret"/>.</summary>
+    /// <param name="secret">The platform's secret.</param>
+    /// <param name="options">Clock, skew and limits; <see langword="null"/> for the defaults.</param>
+    /// <returns>A verifier that owns a copy of the key.</returns>
+    public static JwtVerifier FromSecret(string secret, JwtVerifierOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        byte[] bytes = Encoding.UTF8.GetBytes(secret);
+        try
+        {
+            return new JwtVerifier(bytes, options);
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
+    /// <summary>Verifies a token given as text and reads its payload. Never throws on any input.</summary>
+    /// <typeparam name="T">The payload type.</typeparam>
+    /// <param name="token">The compact token.</param>
+    /// <param name="payload">The payload, when the token is accepted.</param>
+    /// <param name="error"><see cref="JwtError.None"/>, or why the token was rejected.</param>
+    /// <returns><see langword="true"/> when the token is accepted.</returns>
+    public bool TryVerify<T>(ReadOnlySpan<char> token, [MaybeNullWhen(false)] out T payload, out JwtError error)
+        where T : IJwtPayload<T>
+    {
+        payload = default;
+        if (token.Length > _options.MaxTokenLength)
+        {
+            error = JwtError.TooLarge;
+            return false;
+        }
+
+        byte[]? rented = null;
+        Span<byte> bytes = token.Length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(token.Length));
+        try
+        {
+            for (int i = 0; i < token.Length; i++)
+            {
+                char c = token[i];
+                if (c > 0x7F)
+                {
+                    error = JwtError.Malformed;
+                    return false;
+                }
+
+                bytes[i] = (byte)c;
+            }
+
+            return TryVerify(bytes[..token.Length], out payload, out error);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Verifies a token given as ASCII bytes and reads its payload. Never throws on any input.</summary>
+    /// <typeparam name="T">The payload type.</typeparam>
+    /// <param name="token">The compact token's bytes.</param>
+    /// <param name="payload">The payload, when the token is accepted.</param>
+    /// <param name="error"><see cref="JwtError.None"/>, or why the token was rejected.</param>
+    /// <returns><see langword="true"/> when the token is accepted.</returns>
+    public bool TryVerify<T>(ReadOnlySpan<byte> token, [MaybeNullWhen(false)] out T payload, out JwtError error)
+        where T : IJwtPayload<T>
+    {
+        payload = default;
+        error = VerifyCore(token, ref payload);
+        return error == JwtError.None;
+    }
+
+    /// <summary>Zeroes the key bytes and releases the HMAC states.</summary>
+    public void Dispose()
+    {
+        _singleKey?.Dispose();
+        if (_keysById is not null)
+        {
+            foreach (HmacSha256Key key in _keysById.Values)
+            {
+                key.Dispose();
+            }
+        }
+    }
+
+    private JwtError VerifyCore<T>(ReadOnlySpan<byte> token, ref T? payload) where T : IJwtPayload<T>
+    {
+        if (token.Length > _options.MaxTokenLength)
+        {
+            return JwtError.TooLarge;
+        }
+
+        int firstDot = token.IndexOf((byte)'.');
+        if (firstDot <= 0)
+        {
+            return JwtError.Malformed;
+        }
+
+        int secondDot = token[(firstDot + 1)..].IndexOf((byte)'.');
+        if (secondDot <= 0)
+        {
+            return JwtError.Malformed;
+        }
+
+        secondDot += firstDot + 1;
+        ReadOnlySpan<byte> headerSegment = token[..firstDot];
+        ReadOnlySpan<byte> payloadSegment = token[(firstDot + 1)..secondDot];
+        ReadOnlySpan<byte> signatureSegment = token[(secondDot + 1)..];
+        if (signatureSegment.Length != JwtSigner.SignatureLength)
+        {
+            // Also catches a fourth segment (JWE has five) and a missing signature.
+            return JwtError.Malformed;
+        }
+
+        Span<byte> signature = stackalloc byte[HmacSha256Key.MacSize];
+        if (!Base64UrlStrict.TryDecode(signatureSegment, signature, out _))
+        {
+            return JwtError.Malformed;
+        }
+
+        int headerLength = Base64UrlStrict.GetDecodedLength(headerSegment.Length);
+        int payloadLength = Base64UrlStrict.GetDecodedLength(payloadSegment.Length);
+        if (headerLength <= 0 || payloadLength <= 0)
+        {
+            return JwtError.Malformed;
+        }
+
+        byte[]? rented = null;
+        int needed = headerLength + payloadLength;
+        Span<byte> buffer = needed <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(needed));
+        try
+        {
+            Span<byte> header = buffer[..headerLength];
+            Span<byte> payloadJson = buffer.Slice(headerLength, payloadLength);
+            if (!Base64UrlStrict.TryDecode(headerSegment, header, out _) ||
+                !Base64UrlStrict.TryDecode(payloadSegment, payloadJson, out _))
+            {
+                return JwtError.Malformed;
+            }
+
+            JwtError headerError = ReadHeader(header, out HmacSha256Key? key);
+            if (headerError != JwtError.None)
+            {
+                return headerError;
+            }
+
+            if (!key!.Verify(token[..secondDot], signature))
+            {
+                return JwtError.BadSignature;
+            }
+
+            return ReadPayload(payloadJson, ref payload);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private JwtError ReadHeader(ReadOnlySpan<byte> header, out HmacSha256Key? key)
+    {
+        key = _singleKey;
+        bool sawAlg = false, sawTyp = false, sawKid = false, sawCty = false;
+        try
+        {
+            var reader = new Utf8JsonReader(header, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return JwtError.Malformed;
+            }
+
+            JwtError pending = JwtError.None;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("alg"u8))
+                {
+                    if (sawAlg)
+                    {
+                        return JwtError.InvalidHeader;
+                    }
+
+                    sawAlg = true;
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals("HS256"u8))
+                    {
+                        pending = Worse(pending, JwtError.UnsupportedAlgorithm);
+                    }
+                }
+                else if (reader.ValueTextEquals("typ"u8))
+                {
+                    if (sawTyp)
+                    {
+                        return JwtError.InvalidHeader;
+                    }
+
+                    sawTyp = true;
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.String || !IsJwtType(ref reader))
+                    {
+                        pending = Worse(pending, JwtError.InvalidHeader);
+                    }
+                }
+                else if (reader.ValueTextEquals("kid"u8))
+                {
+                    if (sawKid)
+                    {
+                        return JwtError.InvalidHeader;
+                    }
+
+                    sawKid = true;
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.String)
+                    {
+                        pending = Worse(pending, JwtError.InvalidHeader);
+                    }
+                    else if (_keysById is not null && !TryFindKey(ref reader, out key))
+                    {
+                        pending = Worse(pending, JwtError.UnknownKey);
+                    }
+                }
+                else if (reader.ValueTextEquals("crit"u8) || reader.ValueTextEquals("zip"u8) || reader.ValueTextEquals("b64"u8))
+                {
+                    pending = Worse(pending, JwtError.UnsupportedHeaderParameter);
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("cty"u8))
+                {
+                    if (sawCty)
+                    {
+                        return JwtError.InvalidHeader;
+                    }
+
+                    sawCty = true;
+                    reader.Read();
+                    reader.Skip();
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                return JwtError.Malformed;
+            }
+
+            if (!sawAlg)
+            {
+                return JwtError.UnsupportedAlgorithm;
+            }
+
+            if (pending != JwtError.None)
+            {
+                return pending;
+            }
+
+            if (_keysById is not null && !sawKid)
+            {
+                return JwtError.UnknownKey;
+            }
+
+            return JwtError.None;
+        }
+        catch (JsonException)
+        {
+            return JwtError.Malformed;
+        }
+        catch (InvalidOperationException)
+        {
+            return JwtError.Malformed;
+        }
+    }
+
+    // The most telling error wins: an unsupported algorithm says more than an invalid typ.
+    private static JwtError Worse(JwtError current, JwtError next) =>
+        current == JwtError.None || Rank(next) < Rank(current) ? next : current;
+
+    private static int Rank(JwtError error) => error switch
+    {
+        JwtError.UnsupportedAlgorithm => 0,
+        JwtError.UnsupportedHeaderParameter => 1,
+        JwtError.InvalidHeader => 2,
+        _ => 3,
+    };
+
+    private static bool IsJwtType(ref Utf8JsonReader reader)
+    {
+        // RFC 7515 §4.1.9: media type names compare case-insensitively; "application/" may be omitted.
+        Span<byte> text = stackalloc byte[32];
+        if (reader.HasValueSequence || reader.ValueSpan.Length > text.Length)
+        {
+            return false;
+        }
+
+        int length = reader.CopyString(text);
+        ReadOnlySpan<byte> value = text[..length];
+        return Ascii.EqualsIgnoreCase(value, "JWT"u8) || Ascii.EqualsIgnoreCase(value, "application/jwt"u8);
+    }
+
+    private bool TryFindKey(ref Utf8JsonReader reader, out HmacSha256Key? key)
+    {
+        key = null;
+        if (reader.ValueSpan.Length > 256)
+        {
+            return false;
+        }
+
+        string id = reader.GetString()!;
+        return _keysById!.TryGetValue(id, out key);
+    }
+
+    private JwtError ReadPayload<T>(ReadOnlySpan<byte> json, ref T? payload) where T : IJwtPayload<T>
+    {
+        JwtError scanError = ScanPayload(json, out long? expires, out long? notBefore);
+        if (scanError != JwtError.None)
+        {
+            return scanError;
+        }
+
+        long now = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+        if (expires is { } exp)
+        {
+            if (now >= SaturatingAdd(exp, _skewSeconds))
+            {
+                return JwtError.Expired;
+            }
+        }
+        else if (_options.RequireExpirationTime)
+        {
+            return JwtError.Expired;
+        }
+
+        if (notBefore is { } nbf && SaturatingAdd(now, _skewSeconds) < nbf)
+        {
+            return JwtError.NotYetValid;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+            if (!T.TryReadPayload(ref reader, out T? read, out ClaimReadError readError))
+            {
+                return readError.Kind == ClaimReadErrorKind.DuplicateClaim ? JwtError.DuplicateClaim : JwtError.InvalidClaims;
+            }
+
+            if (_options.ValidatePayload && !read.Validate().IsValid)
+            {
+                return JwtError.InvalidClaims;
+            }
+
+            payload = read;
+            return JwtError.None;
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        {
+            return JwtError.InvalidClaims;
+        }
+    }
+
+    private static long SaturatingAdd(long a, long b)
+    {
+        long sum = unchecked(a + b);
+        return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? long.MinValue : long.MaxValue) : sum;
+    }
+
+    /// <summary>
+    /// One pass over the payload that needs no type knowledge: the JSON must be a single well-formed object,
+    /// no top-level claim name may repeat (escaped spellings included), and <c>exp</c> / <c>nbf</c>, where present,
+    /// must be NumericDates.
+    /// </summary>
+    private static JwtError ScanPayload(ReadOnlySpan<byte> json, out long? expires, out long? notBefore)
+    {
+        expires = null;
+        notBefore = null;
+        int[]? rentedHashes = null;
+        Span<int> hashes = stackalloc int[MaxStackClaims];
+        int count = 0;
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return JwtError.Malformed;
+            }
+
+            Span<byte> nameBuffer = stackalloc byte[256];
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                ReadOnlySpan<byte> name = GetName(in reader, nameBuffer, out byte[]? rentedName);
+                try
+                {
+                    int hash = Hash(name);
+                    for (int i = 0; i < count; i++)
+                    {
+                        if (hashes[i] == hash && IsSameName(json, i, name))
+                        {
+                            return JwtError.DuplicateClaim;
+                        }
+                    }
+
+                    if (count == hashes.Length)
+                    {
+                        int[] larger = ArrayPool<int>.Shared.Rent(hashes.Length * 2);
+                        hashes.CopyTo(larger);
+                        if (rentedHashes is not null)
+                        {
+                            ArrayPool<int>.Shared.Return(rentedHashes);
+                        }
+
+                        rentedHashes = larger;
+                        hashes = larger;
+                    }
+
+                    hashes[count++] = hash;
+                    bool isExp = name.SequenceEqual("exp"u8);
+                    bool isNbf = !isExp && name.SequenceEqual("nbf"u8);
+                    reader.Read();
+                    if (isExp || isNbf)
+                    {
+                        if (!TryReadNumericDate(ref reader, out long seconds))
+                        {
+                            return JwtError.InvalidClaims;
+                        }
+
+                        if (isExp)
+                        {
+                            expires = seconds;
+                        }
+                        else
+                        {
+                            notBefore = seconds;
+                        }
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+                finally
+                {
+                    if (rentedName is not null)
+                    {
+                        ArrayPool<byte>.Shared.Return(rentedName);
+                    }
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                return JwtError.Malformed;
+            }
+
+            return JwtError.None;
+        }
+        catch (JsonException)
+        {
+            return JwtError.Malformed;
+        }
+        catch (InvalidOperationException)
+        {
+            return JwtError.Malformed;
+        }
+        finally
+        {
+            if (rentedHashes is not null)
+            {
+                ArrayPool<int>.Shared.Return(rentedHashes);
+            }
+        }
+    }
+
+    private static ReadOnlySpan<byte> GetName(in Utf8JsonReader reader, Span<byte> buffer, out byte[]? rented)
+    {
+        rented = null;
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.ValueSpan;
+        }
+
+        int length = reader.ValueSpan.Length;
+        Span<byte> target = length <= buffer.Length ? buffer : (rented = ArrayPool<byte>.Shared.Rent(length));
+        int written = reader.CopyString(target);
+        return target[..written];
+    }
+
+    // A hash collision is settled by re-reading the earlier names (rare: a 32-bit FNV-1a over short names).
+    private static bool IsSameName(ReadOnlySpan<byte> json, int index, ReadOnlySpan<byte> name)
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        int seen = 0;
+        Span<byte> buffer = stackalloc byte[256];
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (seen == index)
+            {
+                ReadOnlySpan<byte> other = GetName(in reader, buffer, out byte[]? rented);
+                bool same = other.SequenceEqual(name);
+                if (rented is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
+
+                return same;
+            }
+
+            seen++;
+            reader.Read();
+            reader.Skip();
+        }
+
+        return false;
+    }
+
+    private static int Hash(ReadOnlySpan<byte> name)
+    {
+        uint hash = 2166136261;
+        foreach (byte b in name)
+        {
+            hash = (hash ^ b) * 16777619;
+        }
+
+        return (int)hash;
+    }
+
+    /// <summary>Reads a NumericDate (RFC 7519 §2): a JSON number of seconds; a fraction is truncated.</summary>
+    internal static bool TryReadNumericDate(ref Utf8JsonReader reader, out long seconds)
+    {
+        seconds = 0;
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            return false;
+        }
+
+        if (reader.TryGetInt64(out seconds))
+        {
+            return true;
+        }
+
+        if (reader.TryGetDouble(out double value) && double.IsFinite(value) && value > -9.2e18 && value < 9.2e18)
+        {
+            seconds = (long)Math.Floor(value);
+            return true;
+        }
+
+        return false;
+    }
+}
