@@ -100,7 +100,7 @@ public sealed class JwtVerifier : IDisposable
     /// <param name="payload">The payload, when the token is accepted.</param>
     /// <param name="error"><see cref="JwtError.None"/>, or why the token was rejected.</param>
     /// <returns><see langword="true"/> when the token is accepted.</returns>
-    public bool TryVerify<T>(ReadOnlySpan<char> token, [MaybeNullWhen(false)] out T payload, out JwtError error)
+    public bool TryVerify<T>(ReadOnlySpan<char> token, [NotNullWhen(true)] out T? payload, out JwtError error)
         where T : IJwtPayload<T>
     {
         payload = default;
@@ -143,7 +143,7 @@ public sealed class JwtVerifier : IDisposable
     /// <param name="payload">The payload, when the token is accepted.</param>
     /// <param name="error"><see cref="JwtError.None"/>, or why the token was rejected.</param>
     /// <returns><see langword="true"/> when the token is accepted.</returns>
-    public bool TryVerify<T>(ReadOnlySpan<byte> token, [MaybeNullWhen(false)] out T payload, out JwtError error)
+    public bool TryVerify<T>(ReadOnlySpan<byte> token, [NotNullWhen(true)] out T? payload, out JwtError error)
         where T : IJwtPayload<T>
     {
         payload = default;
@@ -269,6 +269,8 @@ public sealed class JwtVerifier : IDisposable
                     {
                         pending = Worse(pending, JwtError.UnsupportedAlgorithm);
                     }
+
+                    reader.Skip();
                 }
                 else if (reader.ValueTextEquals("typ"u8))
                 {
@@ -283,6 +285,8 @@ public sealed class JwtVerifier : IDisposable
                     {
                         pending = Worse(pending, JwtError.InvalidHeader);
                     }
+
+                    reader.Skip();
                 }
                 else if (reader.ValueTextEquals("kid"u8))
                 {
@@ -301,6 +305,8 @@ public sealed class JwtVerifier : IDisposable
                     {
                         pending = Worse(pending, JwtError.UnknownKey);
                     }
+
+                    reader.Skip();
                 }
                 else if (reader.ValueTextEquals("crit"u8) || reader.ValueTextEquals("zip"u8) || reader.ValueTextEquals("b64"u8))
                 {
