@@ -1,0 +1,90 @@
+using System;
+using System.IO;
+using System.Text.RegularExpressions;
+using TokenSchema.Cli;
+using Xunit;
+
+namespace TokenSchema.Tests;
+
+public sealed class CliTests
+{
+    private static readonly ManualTimeProvider Clock = new(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
+
+    [Fact]
+    public void Demo_signs_tokens_that_verify_and_shows_rejections()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, TokenCommands.Demo(output, Clock));
+        string text = output.ToString();
+        Assert.Contains("DEMO KEY", text);
+        Assert.Contains(TokenCommands.DemoKey, text);
+        Assert.Equal(2, Regex.Matches(text, "verify:  accepted").Count);
+        Assert.Contains("rejected: BadSignature", text);
+        Assert.Contains("rejected: UnsupportedAlgorithm", text);
+        Assert.Contains("\"iat\":1800000000,\"exp\":1800003600", text);
+
+        // Every token the demo prints verifies with the demo key, independently of the demo's own check.
+        using var verifier = JwtVerifier.FromSecret(TokenCommands.DemoKey, new JwtVerifierOptions { TimeProvider = Clock });
+        foreach (Match token in Regex.Matches(text, @"token:\s+(\S+)"))
+        {
+            Assert.True(verifier.TryVerify(token.Groups[1].Value.AsSpan(), out HandWrittenPayload? payload, out JwtError error), error.ToString());
+            Assert.Equal("standup", payload.Room);
+        }
+    }
+
+    [Fact]
+    public void Sign_then_inspect_with_the_secret_verifies()
+    {
+        const string secret = "a-secret-of-at-least-thirty-two-bytes!";
+        var output = new StringWriter();
+        var error = new StringWriter();
+        Assert.Equal(0, TokenCommands.Sign(output, error, """{"r":"room","exp":1800000100}""", secret, "k1", allowShortKey: false));
+        string token = output.ToString().Trim();
+        Assert.Equal(string.Empty, error.ToString());
+
+        var inspected = new StringWriter();
+        Assert.Equal(0, TokenCommands.Inspect(inspected, error, token, secret, Clock, allowShortKey: false));
+        string text = inspected.ToString();
+        Assert.Contains("\"kid\": \"k1\"", text);
+        Assert.Contains("\"r\": \"room\"", text);
+        Assert.Contains("exp = 2027-01-15 08:01:40Z", text);
+        Assert.Contains("token accepted", text);
+
+        var wrongKey = new StringWriter();
+        Assert.Equal(1, TokenCommands.Inspect(wrongKey, error, token, secret + "x", Clock, allowShortKey: false));
+        Assert.Contains("token rejected: BadSignature", wrongKey.ToString());
+    }
+
+    [Fact]
+    public void Inspect_without_a_secret_says_the_signature_is_not_verified()
+    {
+        var output = new StringWriter();
+        string token = Forge.Token("""{"r":"a"}""", SignerTests.Key);
+        Assert.Equal(0, TokenCommands.Inspect(output, new StringWriter(), token, null, Clock, allowShortKey: false));
+        Assert.Contains("NOT VERIFIED", output.ToString());
+    }
+
+    [Fact]
+    public void Sign_reports_a_missing_secret_bad_JSON_and_a_short_key()
+    {
+        var error = new StringWriter();
+        Assert.Equal(2, TokenCommands.Sign(new StringWriter(), error, "{}", null, null, false));
+        Assert.Contains("TOKENSCHEMA_SECRET", error.ToString());
+
+        error = new StringWriter();
+        Assert.Equal(2, TokenCommands.Sign(new StringWriter(), error, "{\"r\":", "a-secret-of-at-least-thirty-two-bytes!", null, false));
+        Assert.Contains("--claims is not valid JSON", error.ToString());
+
+        error = new StringWriter();
+        Assert.Equal(2, TokenCommands.Sign(new StringWriter(), error, "{}", "short", null, false));
+        Assert.Contains("RFC 7518", error.ToString());
+    }
+
+    [Fact]
+    public void Inspect_reports_a_token_that_is_not_three_segments()
+    {
+        var error = new StringWriter();
+        Assert.Equal(2, TokenCommands.Inspect(new StringWriter(), error, "abc.def", null, Clock, false));
+        Assert.Contains("found 2", error.ToString());
+    }
+}
