@@ -187,18 +187,6 @@ public sealed class JwtVerifier : IDisposable
         ReadOnlySpan<byte> headerSegment = token[..firstDot];
         ReadOnlySpan<byte> payloadSegment = token[(firstDot + 1)..secondDot];
         ReadOnlySpan<byte> signatureSegment = token[(secondDot + 1)..];
-        if (signatureSegment.Length != JwtSigner.SignatureLength)
-        {
-            // Also catches a fourth segment (JWE has five) and a missing signature.
-            return JwtError.Malformed;
-        }
-
-        Span<byte> signature = stackalloc byte[HmacSha256Key.MacSize];
-        if (!Base64UrlStrict.TryDecode(signatureSegment, signature, out _))
-        {
-            return JwtError.Malformed;
-        }
-
         int headerLength = Base64UrlStrict.GetDecodedLength(headerSegment.Length);
         int payloadLength = Base64UrlStrict.GetDecodedLength(payloadSegment.Length);
         if (headerLength <= 0 || payloadLength <= 0)
@@ -211,10 +199,10 @@ public sealed class JwtVerifier : IDisposable
         Span<byte> buffer = needed <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(needed));
         try
         {
+            // The header comes first: it names the algorithm and the key, and an unsupported algorithm says more
+            // than the signature length it implies.
             Span<byte> header = buffer[..headerLength];
-            Span<byte> payloadJson = buffer.Slice(headerLength, payloadLength);
-            if (!Base64UrlStrict.TryDecode(headerSegment, header, out _) ||
-                !Base64UrlStrict.TryDecode(payloadSegment, payloadJson, out _))
+            if (!Base64UrlStrict.TryDecode(headerSegment, header, out _))
             {
                 return JwtError.Malformed;
             }
@@ -223,6 +211,20 @@ public sealed class JwtVerifier : IDisposable
             if (headerError != JwtError.None)
             {
                 return headerError;
+            }
+
+            // Exactly 43 characters: this also refuses a missing signature and a fourth segment (JWE has five).
+            Span<byte> signature = stackalloc byte[HmacSha256Key.MacSize];
+            if (signatureSegment.Length != JwtSigner.SignatureLength ||
+                !Base64UrlStrict.TryDecode(signatureSegment, signature, out _))
+            {
+                return JwtError.Malformed;
+            }
+
+            Span<byte> payloadJson = buffer.Slice(headerLength, payloadLength);
+            if (!Base64UrlStrict.TryDecode(payloadSegment, payloadJson, out _))
+            {
+                return JwtError.Malformed;
             }
 
             if (!key!.Verify(token[..secondDot], signature))

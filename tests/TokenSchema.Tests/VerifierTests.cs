@@ -74,8 +74,9 @@ public sealed class VerifierTests
     public void Refuses_unsigned_tokens_with_alg_none()
     {
         string unsigned = Forge.Base64Url("""{"alg":"none"}""") + "." + Forge.Base64Url("""{"r":"a"}""") + ".";
-        Assert.NotEqual(JwtError.None, Verify(unsigned));
-        Assert.Equal(JwtError.Malformed, Verify(unsigned));
+        Assert.Equal(JwtError.UnsupportedAlgorithm, Verify(unsigned));
+        string unsignedHs256 = Forge.Base64Url("""{"alg":"HS256"}""") + "." + Forge.Base64Url("""{"r":"a"}""") + ".";
+        Assert.Equal(JwtError.Malformed, Verify(unsignedHs256));
     }
 
     [Theory]
