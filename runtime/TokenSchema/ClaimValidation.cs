@@ -80,11 +80,26 @@ public sealed class JwtPayloadValidationException : Exception
     /// <param name="payloadType">The payload type.</param>
     /// <param name="problems">Every problem found.</param>
     public JwtPayloadValidationException(Type payloadType, IReadOnlyList<ClaimProblem> problems)
-        : base(BuildMessage(payloadType, problems))
+        : base(BuildMessage(payloadType, problems, null))
     {
         PayloadType = payloadType;
         Problems = problems;
     }
+
+    /// <summary>Creates the exception for the payload at <paramref name="index"/> of a bulk operation.</summary>
+    /// <param name="payloadType">The payload type.</param>
+    /// <param name="problems">Every problem found.</param>
+    /// <param name="index">The payload's index in the bulk input.</param>
+    public JwtPayloadValidationException(Type payloadType, IReadOnlyList<ClaimProblem> problems, int index)
+        : base(BuildMessage(payloadType, problems, index))
+    {
+        PayloadType = payloadType;
+        Problems = problems;
+        Index = index;
+    }
+
+    /// <summary>The payload's index in a bulk operation such as <see cref="JwtSigner.SignAll{T}"/>, or <see langword="null"/>.</summary>
+    public int? Index { get; }
 
     /// <summary>The payload type that failed validation.</summary>
     public Type PayloadType { get; }
@@ -92,10 +107,15 @@ public sealed class JwtPayloadValidationException : Exception
     /// <summary>Every problem found.</summary>
     public IReadOnlyList<ClaimProblem> Problems { get; }
 
-    private static string BuildMessage(Type payloadType, IReadOnlyList<ClaimProblem> problems)
+    private static string BuildMessage(Type payloadType, IReadOnlyList<ClaimProblem> problems, int? index)
     {
         var text = new StringBuilder();
-        text.Append("The ").Append(payloadType.Name).Append(" payload is not valid (")
+        if (index is not null)
+        {
+            text.Append("Payload ").Append(index.Value).Append(": ");
+        }
+
+        text.Append(index is null ? "The " : "the ").Append(payloadType.Name).Append(" payload is not valid (")
             .Append(problems.Count).Append(problems.Count == 1 ? " problem): " : " problems): ");
         for (int i = 0; i < problems.Count; i++)
         {

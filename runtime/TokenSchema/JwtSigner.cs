@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 using TokenSchema.Internal;
 
 namespace TokenSchema;
@@ -19,7 +20,7 @@ namespace TokenSchema;
 /// string token = signer.Sign(new MeetingToken { RoomName = "standup" });
 /// </code>
 /// </example>
-public sealed class JwtSigner : IDisposable
+public sealed partial class JwtSigner : IDisposable
 {
     /// <summary>The length of an HS256 signature in base64url characters.</summary>
     internal const int SignatureLength = 43;
@@ -29,6 +30,7 @@ public sealed class JwtSigner : IDisposable
     private readonly HmacSha256Key _key;
     private readonly byte[] _encodedHeader;
     private readonly bool _validatePayload;
+    private int _disposed;
 
     /// <summary>Creates a signer for <paramref name="key"/>; the bytes are copied.</summary>
     /// <param name="key">The HMAC key. At least 32 bytes unless <see cref="JwtSignerOptions.AllowShortKey"/> is set.</param>
@@ -160,7 +162,11 @@ public sealed class JwtSigner : IDisposable
     }
 
     /// <summary>Zeroes the key bytes and releases the HMAC states. Signing afterwards throws <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose() => _key.Dispose();
+    public void Dispose()
+    {
+        Volatile.Write(ref _disposed, 1);
+        _key.Dispose();
+    }
 
     internal static void CheckKey(int length, bool allowShortKey, string parameterName)
     {
