@@ -703,7 +703,7 @@ internal static class Emitter
                 EmitTryGet(w, notNumber, "reader.TryGetInt64(out long __number" + d + ")", target, "__number" + d, path);
                 break;
             case ValueKind.Double:
-                EmitTryGet(w, notNumber, "reader.TryGetDouble(out double __number" + d + ")", target, "__number" + d, path);
+                EmitTryGet(w, notNumber, "(reader.TryGetDouble(out double __number" + d + ") && double.IsFinite(__number" + d + "))", target, "__number" + d, path);
                 break;
             case ValueKind.Guid:
                 EmitTryGet(w, notString, "reader.TryGetGuid(out global::System.Guid __guid" + d + ")", target, "__guid" + d, path);

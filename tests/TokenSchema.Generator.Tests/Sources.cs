@@ -96,6 +96,36 @@ internal static class Sources
                 EjectAfterSeconds = 0,
                 Permissions = new Permissions { CanSend = "v,a,sv,sa,extra" },
             };
+
+            public static long ValidateAllocations(DailyToken token)
+            {
+                token.Validate();
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (int i = 0; i < 100; i++)
+                {
+                    token.Validate();
+                }
+
+                return GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+
+            public static long WriteAllocations(DailyToken token)
+            {
+                var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+                using var writer = new System.Text.Json.Utf8JsonWriter(buffer);
+                token.WritePayload(writer);
+                writer.Flush();
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (int i = 0; i < 100; i++)
+                {
+                    buffer.ResetWrittenCount();
+                    writer.Reset();
+                    token.WritePayload(writer);
+                    writer.Flush();
+                }
+
+                return GC.GetAllocatedBytesForCurrentThread() - before;
+            }
         }
         """;
 
