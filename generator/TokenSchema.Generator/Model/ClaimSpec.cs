@@ -1,0 +1,35 @@
+namespace TokenSchema.Generator.Model;
+
+/// <summary>How the reader fills a member when its claim is absent from the JSON.</summary>
+internal enum MissingClaimBehavior
+{
+    /// <summary>The claim is required: reading fails with <c>MissingClaim</c>.</summary>
+    Fail,
+
+    /// <summary>The member is nullable: it gets <see langword="null"/>.</summary>
+    Null,
+
+    /// <summary>The member keeps its declared default (property initializer or parameter default).</summary>
+    KeepDefault,
+}
+
+/// <summary>One claim: a property or positional record parameter marked <c>[Claim]</c>.</summary>
+/// <param name="Name">The claim name in the JSON.</param>
+/// <param name="MemberName">The property's name.</param>
+/// <param name="MemberType">The member's type, fully qualified, with its nullable annotation.</param>
+/// <param name="Value">How the value is written and read.</param>
+/// <param name="WhenMissing">How the reader fills the member when the claim is absent.</param>
+/// <param name="ParameterIndex">The position in the primary constructor, or -1 for a property set by initializer.</param>
+/// <param name="DefaultValueLiteral">The C# literal of a positional parameter's default value, if any.</param>
+/// <param name="HasSetter"><see langword="true"/> when the property has a <c>set</c> (not <c>init</c>) accessor.</param>
+/// <param name="Rules">The validation rules, in attribute order.</param>
+internal sealed record ClaimSpec(
+    string Name,
+    string MemberName,
+    string MemberType,
+    ValueSpec Value,
+    MissingClaimBehavior WhenMissing,
+    int ParameterIndex,
+    string? DefaultValueLiteral,
+    bool HasSetter,
+    ImmutableEquatableArray<ValidationRuleSpec> Rules);
