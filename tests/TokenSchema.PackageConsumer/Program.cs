@@ -14,7 +14,7 @@ string token = signer.Sign(new MeetingToken
 });
 
 using var verifier = JwtVerifier.FromSecret(demoKey);
-if (!verifier.TryVerify(token.AsSpan(), out MeetingToken? claims, out JwtError error))
+if (!verifier.TryVerify(token, out MeetingToken? claims, out JwtError error))
 {
     Console.Error.WriteLine($"rejected: {error}");
     return 1;
