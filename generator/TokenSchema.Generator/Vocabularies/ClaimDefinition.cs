@@ -119,11 +119,12 @@ internal sealed class ClaimDefinition
     /// <param name="description">The platform's meaning of the claim, or <see langword="null"/> to keep it.</param>
     /// <param name="isRequired">Whether the platform requires the claim.</param>
     /// <param name="aliases">Extra member names that mean the claim.</param>
-    public ClaimDefinition WithPlatformMeaning(string? description = null, bool isRequired = false, string[]? aliases = null)
+    /// <param name="longName">The platform's long (REST) name of the claim, or <see langword="null"/> to keep it.</param>
+    public ClaimDefinition WithPlatformMeaning(string? description = null, bool isRequired = false, string[]? aliases = null, string? longName = null)
     {
         var allAliases = new List<string>(Aliases);
         if (aliases != null) allAliases.AddRange(aliases);
-        return new ClaimDefinition(Name, Kind, description ?? Description, LongName, isRequired, ClrTypes, ElementClrTypes,
+        return new ClaimDefinition(Name, Kind, description ?? Description, longName ?? LongName, isRequired, ClrTypes, ElementClrTypes,
             MaxLength, ToArray(AllowedValues), Minimum, Maximum, Members, allAliases.ToArray(), ToArray(FormerNames),
             IsRegistered, IsUncertain);
     }

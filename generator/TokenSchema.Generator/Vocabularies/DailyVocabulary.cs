@@ -47,8 +47,8 @@ internal static class DailyVocabulary
     /// <summary>The Daily vocabulary.</summary>
     public static readonly ClaimVocabularyDefinition Vocabulary = new ClaimVocabularyDefinition(VocabularyId.Daily,
         new ClaimSet("Daily", isOpen: false, RegisteredClaims.AppendTo(
-            RegisteredClaims.NotBefore,
-            RegisteredClaims.ExpirationTime,
+            RegisteredClaims.NotBefore.WithPlatformMeaning(longName: "nbf"),
+            RegisteredClaims.ExpirationTime.WithPlatformMeaning(longName: "exp"),
             new ClaimDefinition("d", ClaimJsonKind.String, "domain id", longName: "domain_id", isRequired: true,
                 clrTypes: ClaimClrTypes.String | ClaimClrTypes.Guid, aliases: new[] { "Domain", "DomainId" }),
             new ClaimDefinition("r", ClaimJsonKind.String, "room name", longName: "room_name", isRequired: true,
