@@ -10,6 +10,7 @@ internal sealed class KnownSymbols
         ClaimAttribute = claimAttribute;
         TokenPayloadAttribute = compilation.GetTypeByMetadataName("TokenSchema.TokenPayloadAttribute");
         ClaimConverterAttribute = compilation.GetTypeByMetadataName("TokenSchema.ClaimConverterAttribute");
+        ClaimValueAttribute = compilation.GetTypeByMetadataName("TokenSchema.ClaimValueAttribute");
         DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
         TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
         Guid = compilation.GetTypeByMetadataName("System.Guid");
@@ -25,6 +26,9 @@ internal sealed class KnownSymbols
 
     /// <summary><c>TokenSchema.ClaimConverterAttribute</c>.</summary>
     public INamedTypeSymbol? ClaimConverterAttribute { get; }
+
+    /// <summary><c>TokenSchema.ClaimValueAttribute</c>.</summary>
+    public INamedTypeSymbol? ClaimValueAttribute { get; }
 
     /// <summary><c>System.DateTimeOffset</c>.</summary>
     public INamedTypeSymbol? DateTimeOffset { get; }

@@ -196,6 +196,45 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
         }
 
         CheckNestedPayload(context, member, claim, classified, known);
+        CheckEnumValues(context, member, claim, classified, known);
+    }
+
+    private static void CheckEnumValues(SymbolAnalysisContext context, ClaimMember member, ClaimDefinition claim,
+        ClassifiedType classified, KnownSymbols known)
+    {
+        // Only plain string enums and arrays of them: comma lists (Daily cs/ca, Zoom geo_regions) combine values.
+        if (claim.AllowedValues.Count == 0
+            || !(claim.Kind == ClaimJsonKind.String || claim.Kind == ClaimJsonKind.StringOrArray || claim.Kind == ClaimJsonKind.Array))
+        {
+            return;
+        }
+
+        ITypeSymbol? enumType = classified.Family == ClaimClrTypes.Enum ? ClaimTypeClassifier.UnwrapNullable(member.Type)
+            : classified.ElementFamily == ClaimClrTypes.Enum ? classified.Element
+            : null;
+        if (enumType == null || enumType.TypeKind != TypeKind.Enum) return;
+
+        foreach (ISymbol enumMember in enumType.GetMembers())
+        {
+            if (!(enumMember is IFieldSymbol field) || !field.IsConst) continue;
+            AttributeData? claimValue = KnownSymbols.FindAttribute(field, known.ClaimValueAttribute);
+            if (claimValue == null || claimValue.ConstructorArguments.Length != 1 || !(claimValue.ConstructorArguments[0].Value is string value))
+            {
+                continue;
+            }
+
+            bool allowed = false;
+            foreach (string candidate in claim.AllowedValues)
+            {
+                if (string.Equals(candidate, value, System.StringComparison.Ordinal)) allowed = true;
+            }
+
+            if (!allowed)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EnumValueNotAllowed, member.TypeLocation,
+                    enumType.Name, field.Name, value, claim.Name, claim.Title, string.Join(", ", claim.AllowedValues)));
+            }
+        }
     }
 
     private static void CheckNestedPayload(SymbolAnalysisContext context, ClaimMember member, ClaimDefinition claim,

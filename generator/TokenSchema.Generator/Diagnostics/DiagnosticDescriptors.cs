@@ -106,11 +106,20 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "A [TokenPayload] type used for an object claim must declare the claims of that object, e.g. hp, cs, cr and ca for Daily's permissions.");
 
+    /// <summary>TKS0013: an enum member's <c>[ClaimValue]</c> is not a value the claim allows.</summary>
+    public static readonly DiagnosticDescriptor EnumValueNotAllowed = Create(
+        DiagnosticIds.EnumValueNotAllowed,
+        "Enum value is not allowed for the claim",
+        "'{0}.{1}' is written as '{2}', which is not a value of claim '{3}' ({4}); allowed: {5}",
+        DiagnosticSeverity.Error,
+        "The platform rejects or ignores values outside the documented list, e.g. Daily's lang (uil) languages and enable_recording (er) modes.");
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
         UnknownClaim, NearRegisteredClaim, LongNameInsteadOfClaim, IncompatibleClaimType, RegisteredClaimType, DuplicateClaim,
         TypeNotPartial, UnsupportedMemberType, MemberNameContradictsClaim, EmptyClaimName, ClaimOutsidePayload, NestedPayloadMismatch,
+        EnumValueNotAllowed,
     };
 
     /// <summary>The help link of a diagnostic: its section of <c>docs/diagnostics.md</c>.</summary>

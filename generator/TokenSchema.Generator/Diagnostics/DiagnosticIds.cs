@@ -39,6 +39,9 @@ internal static class DiagnosticIds
     /// <summary>Nested payload type does not fit the object the claim holds.</summary>
     public const string NestedPayloadMismatch = "TKS0012";
 
+    /// <summary>Enum member's [ClaimValue] is not a value the claim allows.</summary>
+    public const string EnumValueNotAllowed = "TKS0013";
+
     /// <summary>The key of <c>Diagnostic.Properties</c> holding the claim name a code fix writes instead of the offending one.</summary>
     public const string ReplacementProperty = "Replacement";
 }

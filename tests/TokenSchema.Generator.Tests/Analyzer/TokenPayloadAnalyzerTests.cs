@@ -389,4 +389,29 @@ public sealed class TokenPayloadAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task TKS0013_enum_claim_value_outside_the_documented_list()
+    {
+        ImmutableArray<Diagnostic> diagnostics = await VerifyAsync(Usings + """
+            public enum Language { [ClaimValue("en")] English, [ClaimValue("pt-br")] Portuguese, Klingon }
+            public enum Mode { [ClaimValue("cloud")] Cloud, [ClaimValue("raw-tracks")] RawTracks, [ClaimValue("s3")] S3 }
+            public enum Source { [ClaimValue("camera")] Camera, [ClaimValue("screen_share")] Screen }
+
+            [TokenPayload(ClaimVocabulary.Daily)]
+            public partial record MeetingToken
+            {
+                [Claim("uil")] public [|Language?|] Lang { get; init; }
+                [Claim("er")] public [|Mode[]?|] Recording { get; init; }
+            }
+
+            [TokenPayload(ClaimVocabulary.LiveKit)]
+            public partial record VideoGrant
+            {
+                [Claim("canPublishSources")] public IReadOnlyList<Source>? Sources { get; init; }
+            }
+            """, "TKS0013");
+        Assert.StartsWith("'Language.Portuguese' is written as 'pt-br', which is not a value of claim 'uil' (lang); allowed: da, de, en,", diagnostics[0].GetMessage());
+        Assert.Equal("'Mode.S3' is written as 's3', which is not a value of claim 'er' (enable_recording); allowed: cloud, cloud-audio-only, local, raw-tracks", diagnostics[1].GetMessage());
+    }
 }
