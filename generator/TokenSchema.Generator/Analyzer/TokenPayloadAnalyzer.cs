@@ -190,8 +190,12 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
         if (!fits)
         {
             DiagnosticDescriptor descriptor = claim.IsRegistered ? DiagnosticDescriptors.RegisteredClaimType : DiagnosticDescriptors.IncompatibleClaimType;
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, member.TypeLocation, claim.Name, claim.Title,
-                ClaimClrTypeRules.Describe(claim.Kind), member.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), expected));
+
+            // Where the platform's documentation leaves the claim uncertain, warn rather than fail the build.
+            DiagnosticSeverity severity = claim.IsUncertain ? DiagnosticSeverity.Warning : descriptor.DefaultSeverity;
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, member.TypeLocation, severity, additionalLocations: null, properties: null,
+                claim.Name, claim.Title, ClaimClrTypeRules.Describe(claim.Kind),
+                member.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), expected));
             return;
         }
 

@@ -83,6 +83,11 @@ internal sealed class ClaimSet
         return null;
     }
 
+    /// <summary>Finds the claim whose long (REST) name or former name is <paramref name="name"/>; see <see cref="FindByLongName(string, out bool)"/>.</summary>
+    /// <param name="name">A long name such as <c>close_tab_on_exit</c>.</param>
+    /// <returns>The claim, or <see langword="null"/>.</returns>
+    public ClaimDefinition? FindByLongName(string name) => FindByLongName(name, out _);
+
     /// <summary>
     /// Finds the known claim nearest to a misspelled <paramref name="name"/> by restricted Damerau–Levenshtein distance
     /// over claim names and long names, within <see cref="ClaimNames.SuggestionThreshold"/> of the name's length.

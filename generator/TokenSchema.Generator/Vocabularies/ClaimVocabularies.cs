@@ -39,6 +39,12 @@ internal static class ClaimVocabularies
         return index >= 0 && index < All.Count ? All[index] : null;
     }
 
+    /// <summary>Finds a top-level claim of a vocabulary by its exact name, e.g. <c>("ctoe", Daily)</c>.</summary>
+    /// <param name="id">The vocabulary.</param>
+    /// <param name="name">The claim name as written in the token.</param>
+    /// <returns>The claim, or <see langword="null"/> when the vocabulary does not know it.</returns>
+    public static ClaimDefinition? FindClaim(VocabularyId id, string name) => Get(id)?.Root.FindByName(name);
+
     /// <summary>Finds the registered claim one edit away from <paramref name="name"/> (<c>exq</c> → <c>exp</c>), if any.</summary>
     /// <param name="name">A claim name that is not itself registered.</param>
     public static ClaimDefinition? FindRegisteredOneEditAway(string name)

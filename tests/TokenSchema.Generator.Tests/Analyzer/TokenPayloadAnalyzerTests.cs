@@ -414,4 +414,82 @@ public sealed class TokenPayloadAnalyzerTests
         Assert.StartsWith("'Language.Portuguese' is written as 'pt-br', which is not a value of claim 'uil' (lang); allowed: da, de, en,", diagnostics[0].GetMessage());
         Assert.Equal("'Mode.S3' is written as 's3', which is not a value of claim 'er' (enable_recording); allowed: cloud, cloud-audio-only, local, raw-tracks", diagnostics[1].GetMessage());
     }
+
+    [Fact]
+    public async Task TKS0004_is_a_warning_for_claims_the_platform_documents_uncertainly()
+    {
+        ImmutableArray<Diagnostic> diagnostics = await VerifyAsync(Usings + """
+            [TokenPayload(ClaimVocabulary.Daily)]
+            public partial record MeetingToken
+            {
+                [Claim("ij")] public [|string?|] IntercomJoinAlert { get; init; }
+                [Claim("enable_prejoin_ui")] public bool? EnablePrejoinUi { get; init; }
+            }
+            """, "TKS0004");
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(diagnostics).Severity);
+    }
+
+    [Fact]
+    public async Task Property_targeted_claim_on_positional_parameter_points_at_the_parameter()
+    {
+        await VerifyAsync(Usings + """
+            [TokenPayload(ClaimVocabulary.DigitalSamba)]
+            public partial record SambaToken(
+                [property: Claim("rd")] string Room,
+                [property: Claim({|TKS0001:"tdd"|})] {|TKS0008:object|} Team);
+            """);
+    }
+
+    [Fact]
+    public async Task TKS0012_map_of_nested_payloads_is_checked_against_the_value_object()
+    {
+        await VerifyAsync(Usings + """
+            [TokenPayload(ClaimVocabulary.Daily)]
+            public partial record CanReceive
+            {
+                [Claim("b")] public bool? Base { get; init; }
+                [Claim("u")] public {|TKS0012:IReadOnlyDictionary<string, Other>?|} ByUserId { get; init; }
+                [Claim("p")] public IReadOnlyDictionary<string, Settings>? ByParticipantId { get; init; }
+            }
+
+            [TokenPayload]
+            public partial record Other { [Claim("video")] public bool? Video { get; init; } }
+
+            [TokenPayload(ClaimVocabulary.Daily)]
+            public partial record Settings { [Claim("v")] public bool? Video { get; init; } [Claim("sa")] public bool? ScreenAudio { get; init; } }
+            """);
+    }
+
+    [Fact]
+    public async Task Digital_samba_and_zoom_records_without_mistakes_are_clean()
+    {
+        await VerifyAsync(Usings + """
+            [TokenPayload(ClaimVocabulary.DigitalSamba)]
+            public partial record SambaToken
+            {
+                [Claim("ud")] public string? UserId { get; init; }
+                [Claim("u")] public string? UserName { get; init; }
+                [Claim("rd")] public required Guid Room { get; init; }
+                [Claim("td")] public Guid? TeamId { get; init; }
+                [Claim("role")] public string? Role { get; init; }
+                [Claim("initials")] public string? Initials { get; init; }
+                [Claim("breakoutId")] public string? BreakoutId { get; init; }
+                [Claim("avatar")] public Uri? Avatar { get; init; }
+                [Claim("iat")] public DateTimeOffset? IssuedAt { get; init; }
+            }
+
+            [TokenPayload(ClaimVocabulary.Zoom)]
+            public partial record ZoomToken
+            {
+                [Claim("app_key")] public required string AppKey { get; init; }
+                [Claim("role_type")] public required int RoleType { get; init; }
+                [Claim("tpc")] public required string Topic { get; init; }
+                [Claim("version")] public int Version { get; init; } = 1;
+                [Claim("iat")] public required DateTimeOffset IssuedAt { get; init; }
+                [Claim("exp")] public required DateTimeOffset Expires { get; init; }
+                [Claim("user_key")] public string? UserKey { get; init; }
+                [Claim("geo_regions")] public string? GeoRegions { get; init; }
+            }
+            """);
+    }
 }
