@@ -28,6 +28,7 @@ internal sealed class ClaimDefinition
     /// <param name="formerNames">Claim names the platform used to accept for this claim.</param>
     /// <param name="isRegistered">Whether this is an RFC 7519 registered claim.</param>
     /// <param name="isUncertain">Whether the platform's documentation leaves the claim or its limits uncertain (be lenient).</param>
+    /// <param name="allowedValueLongNames">The long (REST) form of each of <paramref name="allowedValues"/>, in the same order.</param>
     public ClaimDefinition(
         string name,
         ClaimJsonKind kind,
@@ -44,7 +45,8 @@ internal sealed class ClaimDefinition
         string[]? aliases = null,
         string[]? formerNames = null,
         bool isRegistered = false,
-        bool isUncertain = false)
+        bool isUncertain = false,
+        string[]? allowedValueLongNames = null)
     {
         Name = name ?? throw new ArgumentNullException(nameof(name));
         Kind = kind;
@@ -62,6 +64,11 @@ internal sealed class ClaimDefinition
         FormerNames = formerNames ?? NoStrings;
         IsRegistered = isRegistered;
         IsUncertain = isUncertain;
+        AllowedValueLongNames = allowedValueLongNames ?? NoStrings;
+        if (AllowedValueLongNames.Count != 0 && AllowedValueLongNames.Count != AllowedValues.Count)
+        {
+            throw new ArgumentException("Give one long name per allowed value.", nameof(allowedValueLongNames));
+        }
     }
 
     /// <summary>The claim name as written in the token, e.g. <c>ctoe</c>.</summary>
@@ -93,6 +100,25 @@ internal sealed class ClaimDefinition
 
     /// <summary>The string values the platform accepts; empty when any value goes.</summary>
     public IReadOnlyList<string> AllowedValues { get; }
+
+    /// <summary>
+    /// The long (REST) form of each of <see cref="AllowedValues"/>, in the same order, e.g. <c>video</c> for Daily's
+    /// <c>cs</c> value <c>v</c>; empty when the values have no long form.
+    /// </summary>
+    public IReadOnlyList<string> AllowedValueLongNames { get; }
+
+    /// <summary>Gets the long (REST) form of an allowed value, e.g. <c>screenVideo</c> for <c>sv</c>.</summary>
+    /// <param name="value">One of <see cref="AllowedValues"/>.</param>
+    /// <returns>The long form, or <see langword="null"/> when the value is not allowed or has no long form.</returns>
+    public string? FindValueLongName(string value)
+    {
+        for (int i = 0; i < AllowedValueLongNames.Count; i++)
+        {
+            if (string.Equals(AllowedValues[i], value, StringComparison.Ordinal)) return AllowedValueLongNames[i];
+        }
+
+        return null;
+    }
 
     /// <summary>The smallest integer the platform accepts, if it documents one.</summary>
     public long? Minimum { get; }
@@ -126,7 +152,7 @@ internal sealed class ClaimDefinition
         if (aliases != null) allAliases.AddRange(aliases);
         return new ClaimDefinition(Name, Kind, description ?? Description, longName ?? LongName, isRequired, ClrTypes, ElementClrTypes,
             MaxLength, ToArray(AllowedValues), Minimum, Maximum, Members, allAliases.ToArray(), ToArray(FormerNames),
-            IsRegistered, IsUncertain);
+            IsRegistered, IsUncertain, ToArray(AllowedValueLongNames));
     }
 
     /// <inheritdoc />

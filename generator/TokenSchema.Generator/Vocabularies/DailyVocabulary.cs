@@ -15,12 +15,12 @@ internal static class DailyVocabulary
     /// <summary>The media a receive setting covers: <c>{v, a, sv, sa, cv, ca}</c>, used by <c>cr.b</c> and each value of <c>cr.u</c> / <c>cr.p</c>.</summary>
     public static readonly ClaimSet ReceiveSettings = new ClaimSet("Daily receive settings", isOpen: false, new[]
     {
-        new ClaimDefinition("v", ClaimJsonKind.Boolean, "video", aliases: new[] { "Video" }),
-        new ClaimDefinition("a", ClaimJsonKind.Boolean, "audio", aliases: new[] { "Audio" }),
-        new ClaimDefinition("sv", ClaimJsonKind.Boolean, "screenVideo", aliases: new[] { "ScreenVideo" }),
-        new ClaimDefinition("sa", ClaimJsonKind.Boolean, "screenAudio", aliases: new[] { "ScreenAudio" }),
-        new ClaimDefinition("cv", ClaimJsonKind.Map, "customVideo", elementClrTypes: ClaimClrTypes.Boolean, aliases: new[] { "CustomVideo" }),
-        new ClaimDefinition("ca", ClaimJsonKind.Map, "customAudio", elementClrTypes: ClaimClrTypes.Boolean, aliases: new[] { "CustomAudio" }),
+        new ClaimDefinition("v", ClaimJsonKind.Boolean, "video", longName: "video", aliases: new[] { "Video" }),
+        new ClaimDefinition("a", ClaimJsonKind.Boolean, "audio", longName: "audio", aliases: new[] { "Audio" }),
+        new ClaimDefinition("sv", ClaimJsonKind.Boolean, "screenVideo", longName: "screenVideo", aliases: new[] { "ScreenVideo" }),
+        new ClaimDefinition("sa", ClaimJsonKind.Boolean, "screenAudio", longName: "screenAudio", aliases: new[] { "ScreenAudio" }),
+        new ClaimDefinition("cv", ClaimJsonKind.Map, "customVideo", longName: "customVideo", elementClrTypes: ClaimClrTypes.Boolean, aliases: new[] { "CustomVideo" }),
+        new ClaimDefinition("ca", ClaimJsonKind.Map, "customAudio", longName: "customAudio", elementClrTypes: ClaimClrTypes.Boolean, aliases: new[] { "CustomAudio" }),
     });
 
     /// <summary>The <c>cr</c> (canReceive) object: <c>{b, u, p}</c>.</summary>
@@ -38,10 +38,12 @@ internal static class DailyVocabulary
     {
         new ClaimDefinition("hp", ClaimJsonKind.Boolean, "hasPresence", longName: "hasPresence"),
         new ClaimDefinition("cs", ClaimJsonKind.BooleanOrString, "canSend", longName: "canSend",
-            allowedValues: new[] { "v", "a", "sv", "sa" }),
+            allowedValues: new[] { "v", "a", "sv", "sa" },
+            allowedValueLongNames: new[] { "video", "audio", "screenVideo", "screenAudio" }),
         new ClaimDefinition("cr", ClaimJsonKind.Object, "canReceive", longName: "canReceive", members: CanReceive),
         new ClaimDefinition("ca", ClaimJsonKind.BooleanOrString, "canAdmin", longName: "canAdmin",
-            allowedValues: new[] { "p", "s", "t" }),
+            allowedValues: new[] { "p", "s", "t" },
+            allowedValueLongNames: new[] { "participants", "streaming", "transcription" }),
     });
 
     /// <summary>The Daily vocabulary.</summary>

@@ -64,10 +64,16 @@ public sealed class VocabularyTests
         Assert.Equal(new[] { "hasPresence", "canSend", "canReceive", "canAdmin" }, permissions.Claims.Select(c => c.LongName));
         Assert.Equal(new[] { "v", "a", "sv", "sa" }, permissions.FindByName("cs")!.AllowedValues);
         Assert.Equal(new[] { "p", "s", "t" }, permissions.FindByName("ca")!.AllowedValues);
+        Assert.Equal("screenVideo", permissions.FindByName("cs")!.FindValueLongName("sv"));
+        Assert.Equal("transcription", permissions.FindByName("ca")!.FindValueLongName("t"));
+        Assert.Null(permissions.FindByName("ca")!.FindValueLongName("x"));
         ClaimSet canReceive = permissions.FindByName("cr")!.Members!;
         Assert.Equal(new[] { "b", "u", "p" }, canReceive.Claims.Select(c => c.Name));
         Assert.Equal(ClaimJsonKind.BooleanOrObject, canReceive.FindByName("b")!.Kind);
         Assert.Equal(new[] { "v", "a", "sv", "sa", "cv", "ca" }, canReceive.FindByName("b")!.Members!.Claims.Select(c => c.Name));
+        Assert.Equal(new[] { "video", "audio", "screenVideo", "screenAudio", "customVideo", "customAudio" },
+            canReceive.FindByName("b")!.Members!.Claims.Select(c => c.LongName));
+        Assert.Equal(new[] { "base", "byUserId", "byParticipantId" }, canReceive.Claims.Select(c => c.LongName));
         Assert.Same(canReceive.FindByName("b")!.Members, canReceive.FindByName("u")!.Members);
     }
 
