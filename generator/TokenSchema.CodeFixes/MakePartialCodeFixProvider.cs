@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -51,7 +52,7 @@ public sealed class MakePartialCodeFixProvider : CodeFixProvider
         if (root == null) return document;
 
         var targets = new List<TypeDeclarationSyntax>();
-        foreach (TypeDeclarationSyntax type in declaration.AncestorsAndSelf().OfType())
+        foreach (TypeDeclarationSyntax type in declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>())
         {
             if (!IsPartial(type)) targets.Add(type);
         }
@@ -83,17 +84,5 @@ public sealed class MakePartialCodeFixProvider : CodeFixProvider
         }
 
         return false;
-    }
-}
-
-internal static class SyntaxNodeEnumerableExtensions
-{
-    /// <summary>Keeps the type declarations among <paramref name="nodes"/>.</summary>
-    public static IEnumerable<TypeDeclarationSyntax> OfType(this IEnumerable<SyntaxNode> nodes)
-    {
-        foreach (SyntaxNode node in nodes)
-        {
-            if (node is TypeDeclarationSyntax type) yield return type;
-        }
     }
 }
