@@ -1,0 +1,329 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TokenSchema.Generator.Diagnostics;
+using TokenSchema.Generator.Vocabularies;
+
+namespace TokenSchema.Generator.Analyzer;
+
+/// <summary>
+/// Checks every <c>[TokenPayload]</c> type against its claim vocabulary: claim names, member types, duplicates,
+/// <c>partial</c> declarations and nested payload objects, so a token the platform would silently ignore fails the build.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.All);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            KnownSymbols? known = KnownSymbols.TryCreate(start.Compilation);
+            if (known == null) return;
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, known), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, KnownSymbols known)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        CancellationToken cancellationToken = context.CancellationToken;
+        AttributeData? payloadAttribute = KnownSymbols.FindAttribute(type, known.TokenPayloadAttribute);
+
+        CheckPartial(context, type, payloadAttribute != null, known);
+
+        List<ClaimMember> members = ClaimMember.Collect(type, known, cancellationToken);
+        if (payloadAttribute == null)
+        {
+            foreach (ClaimMember member in members)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ClaimOutsidePayload, member.AttributeLocation,
+                    member.MemberName, type.Name));
+            }
+
+            return;
+        }
+
+        ClaimVocabularyDefinition? vocabulary = GetVocabulary(payloadAttribute);
+        ClaimSet? scope = vocabulary?.BestFit(DeclaredNames(members));
+        var seen = new Dictionary<string, ClaimMember>(System.StringComparer.Ordinal);
+        foreach (ClaimMember member in members)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string? name = member.ClaimName;
+            if (name == null || name.Trim().Length == 0)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyClaimName, member.NameLocation, member.MemberName));
+                CheckType(context, member, null, known);
+                continue;
+            }
+
+            if (seen.TryGetValue(name, out ClaimMember? first))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateClaim, member.NameLocation, name, first.MemberName));
+                continue;
+            }
+
+            seen.Add(name, member);
+            ClaimDefinition? claim = scope?.FindByName(name);
+            if (claim == null && scope != null && !member.IsExtension)
+            {
+                CheckUnknownName(context, member, name, scope);
+            }
+
+            CheckType(context, member, claim, known);
+            if (claim != null && scope != null)
+            {
+                CheckMemberName(context, member, claim, scope);
+            }
+        }
+    }
+
+    private static ClaimVocabularyDefinition? GetVocabulary(AttributeData payloadAttribute)
+    {
+        if (payloadAttribute.ConstructorArguments.Length == 0) return ClaimVocabularies.Jwt;
+        TypedConstant argument = payloadAttribute.ConstructorArguments[0];
+        if (argument.Kind != TypedConstantKind.Enum || !(argument.Value is int value)) return null;
+        return ClaimVocabularies.Get((VocabularyId)value);
+    }
+
+    private static IEnumerable<string> DeclaredNames(List<ClaimMember> members)
+    {
+        foreach (ClaimMember member in members)
+        {
+            if (!member.IsExtension && member.ClaimName != null) yield return member.ClaimName;
+        }
+    }
+
+    private static void CheckPartial(SymbolAnalysisContext context, INamedTypeSymbol type, bool isPayload, KnownSymbols known)
+    {
+        INamedTypeSymbol? payload = isPayload ? type : FindNestedPayload(type, known);
+        if (payload == null) return;
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(context.CancellationToken) is TypeDeclarationSyntax declaration && !ClaimMember.IsPartial(declaration))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TypeNotPartial, declaration.Identifier.GetLocation(),
+                    type.Name, payload.Name));
+            }
+        }
+    }
+
+    private static INamedTypeSymbol? FindNestedPayload(INamedTypeSymbol type, KnownSymbols known)
+    {
+        foreach (INamedTypeSymbol nested in type.GetTypeMembers())
+        {
+            if (known.IsPayload(nested)) return nested;
+            INamedTypeSymbol? deeper = FindNestedPayload(nested, known);
+            if (deeper != null) return deeper;
+        }
+
+        return null;
+    }
+
+    private static void CheckUnknownName(SymbolAnalysisContext context, ClaimMember member, string name, ClaimSet scope)
+    {
+        if (scope.IsOpen)
+        {
+            ClaimDefinition? registered = ClaimVocabularies.FindRegisteredOneEditAway(name);
+            if (registered != null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NearRegisteredClaim, member.NameLocation,
+                    Replacement(registered.Name), name, registered.Name, registered.Description));
+            }
+
+            return;
+        }
+
+        ClaimDefinition? longForm = scope.FindByLongName(name, out bool isFormerName);
+        if (longForm != null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LongNameInsteadOfClaim, member.NameLocation,
+                Replacement(longForm.Name), name, scope.DisplayName, longForm.Name, isFormerName ? "former name" : "long name"));
+            return;
+        }
+
+        ClaimDefinition? nearest = scope.FindNearest(name);
+        string hint = nearest != null
+            ? "; did you mean '" + nearest.Name + "' (" + nearest.Title + ")?"
+            : "; set IsExtension = true if the platform accepts it";
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownClaim, member.NameLocation,
+            nearest != null ? Replacement(nearest.Name) : null, name, scope.DisplayName, hint));
+    }
+
+    private static ImmutableDictionary<string, string?> Replacement(string claimName) =>
+        ImmutableDictionary<string, string?>.Empty.Add(DiagnosticIds.ReplacementProperty, claimName);
+
+    private static void CheckType(SymbolAnalysisContext context, ClaimMember member, ClaimDefinition? claim, KnownSymbols known)
+    {
+        if (member.HasConverter || ContainsErrorType(member.Type)) return;
+
+        ClassifiedType classified = ClaimTypeClassifier.Classify(member.Type, known);
+        if (classified.Family == ClaimClrTypes.None)
+        {
+            ITypeSymbol unsupported = classified.Unsupported ?? member.Type;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedMemberType, member.TypeLocation,
+                unsupported.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), member.MemberName));
+            return;
+        }
+
+        if (claim == null) return;
+
+        bool fits = (classified.Family & claim.ClrTypes) != 0;
+        string expected = ClaimClrTypeRules.Describe(claim.ClrTypes);
+        if (fits && (classified.Family == ClaimClrTypes.Sequence || classified.Family == ClaimClrTypes.Map))
+        {
+            fits = (classified.ElementFamily & claim.ElementClrTypes) != 0;
+            expected = (classified.Family == ClaimClrTypes.Sequence ? "items of type " : "values of type ")
+                + ClaimClrTypeRules.Describe(claim.ElementClrTypes);
+        }
+
+        if (!fits)
+        {
+            DiagnosticDescriptor descriptor = claim.IsRegistered ? DiagnosticDescriptors.RegisteredClaimType : DiagnosticDescriptors.IncompatibleClaimType;
+
+            // Where the platform's documentation leaves the claim uncertain, warn rather than fail the build.
+            DiagnosticSeverity severity = claim.IsUncertain ? DiagnosticSeverity.Warning : descriptor.DefaultSeverity;
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, member.TypeLocation, severity, additionalLocations: null, properties: null,
+                claim.Name, claim.Title, ClaimClrTypeRules.Describe(claim.Kind),
+                member.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), expected));
+            return;
+        }
+
+        CheckNestedPayload(context, member, claim, classified, known);
+        CheckEnumValues(context, member, claim, classified, known);
+    }
+
+    private static void CheckEnumValues(SymbolAnalysisContext context, ClaimMember member, ClaimDefinition claim,
+        ClassifiedType classified, KnownSymbols known)
+    {
+        // Only plain string enums and arrays of them: comma lists (Daily cs/ca, Zoom geo_regions) combine values.
+        if (claim.AllowedValues.Count == 0
+            || !(claim.Kind == ClaimJsonKind.String || claim.Kind == ClaimJsonKind.StringOrArray || claim.Kind == ClaimJsonKind.Array))
+        {
+            return;
+        }
+
+        ITypeSymbol? enumType = classified.Family == ClaimClrTypes.Enum ? ClaimTypeClassifier.UnwrapNullable(member.Type)
+            : classified.ElementFamily == ClaimClrTypes.Enum ? classified.Element
+            : null;
+        if (enumType == null || enumType.TypeKind != TypeKind.Enum) return;
+
+        foreach (ISymbol enumMember in enumType.GetMembers())
+        {
+            if (!(enumMember is IFieldSymbol field) || !field.IsConst) continue;
+            AttributeData? claimValue = KnownSymbols.FindAttribute(field, known.ClaimValueAttribute);
+            if (claimValue == null || claimValue.ConstructorArguments.Length != 1 || !(claimValue.ConstructorArguments[0].Value is string value))
+            {
+                continue;
+            }
+
+            bool allowed = false;
+            foreach (string candidate in claim.AllowedValues)
+            {
+                if (string.Equals(candidate, value, System.StringComparison.Ordinal)) allowed = true;
+            }
+
+            if (!allowed)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EnumValueNotAllowed, member.TypeLocation,
+                    enumType.Name, field.Name, value, claim.Name, claim.Title, string.Join(", ", claim.AllowedValues)));
+            }
+        }
+    }
+
+    private static void CheckNestedPayload(SymbolAnalysisContext context, ClaimMember member, ClaimDefinition claim,
+        ClassifiedType classified, KnownSymbols known)
+    {
+        ClaimSet? expected = claim.Members;
+        if (expected == null || expected.IsOpen) return;
+
+        ITypeSymbol? payloadType = null;
+        if (classified.Family == ClaimClrTypes.Payload && claim.Kind != ClaimJsonKind.Map)
+        {
+            payloadType = ClaimTypeClassifier.UnwrapNullable(member.Type);
+        }
+        else if (classified.Family == ClaimClrTypes.Map && classified.ElementFamily == ClaimClrTypes.Payload && claim.Kind == ClaimJsonKind.Map)
+        {
+            payloadType = classified.Element;
+        }
+
+        if (!(payloadType is INamedTypeSymbol nested)) return;
+        AttributeData? nestedAttribute = KnownSymbols.FindAttribute(nested, known.TokenPayloadAttribute);
+        if (nestedAttribute == null) return;
+
+        var nestedNames = new List<string>(DeclaredNames(ClaimMember.Collect(nested, known, context.CancellationToken)));
+        ClaimVocabularyDefinition? nestedVocabulary = GetVocabulary(nestedAttribute);
+        if (nestedVocabulary != null && ReferenceEquals(nestedVocabulary.BestFit(nestedNames), expected))
+        {
+            // The nested type's own analysis checks it against this very set.
+            return;
+        }
+
+        foreach (string name in nestedNames)
+        {
+            if (name.Trim().Length != 0 && expected.FindByName(name) == null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NestedPayloadMismatch, member.TypeLocation,
+                    nested.Name, claim.Name, claim.Title, name, expected.DisplayName));
+                return;
+            }
+        }
+    }
+
+    private static void CheckMemberName(SymbolAnalysisContext context, ClaimMember member, ClaimDefinition claim, ClaimSet scope)
+    {
+        string memberName = ClaimNames.Normalize(member.MemberName);
+        if (memberName.Length == 0 || Means(claim, memberName, strict: false)) return;
+        foreach (ClaimDefinition other in scope.Claims)
+        {
+            if (!ReferenceEquals(other, claim) && Means(other, memberName, strict: true))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MemberNameContradictsClaim, member.NameLocation,
+                    member.MemberName, claim.Name, claim.Title, other.Name, other.Title));
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a normalized member name names <paramref name="claim"/>. Strictly, only by long name, alias or a claim name
+    /// of three or more characters (a property <c>D</c> says little); leniently, also by short name and description.
+    /// </summary>
+    private static bool Means(ClaimDefinition claim, string memberName, bool strict)
+    {
+        if ((!strict || claim.Name.Length >= 3) && ClaimNames.Normalize(claim.Name) == memberName) return true;
+        if (claim.LongName != null && ClaimNames.Normalize(claim.LongName) == memberName) return true;
+        if (!strict && ClaimNames.Normalize(claim.Description) == memberName) return true;
+        foreach (string alias in claim.Aliases)
+        {
+            if (ClaimNames.Normalize(alias) == memberName) return true;
+        }
+
+        return false;
+    }
+
+    private static bool ContainsErrorType(ITypeSymbol type)
+    {
+        if (type.TypeKind == TypeKind.Error) return true;
+        if (type is IArrayTypeSymbol array) return ContainsErrorType(array.ElementType);
+        if (type is INamedTypeSymbol named)
+        {
+            foreach (ITypeSymbol argument in named.TypeArguments)
+            {
+                if (ContainsErrorType(argument)) return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.CodeAnalysis;
+
+namespace TokenSchema.Generator.Diagnostics;
+
+/// <summary>Every diagnostic TokenSchema reports. Each links to its section of <c>docs/diagnostics.md</c>.</summary>
+internal static class DiagnosticDescriptors
+{
+    /// <summary>The category of every TokenSchema diagnostic.</summary>
+    public const string Category = "TokenSchema";
+
+    private const string HelpLinkBase = "https://github.com/tokenschema/tokenschema/blob/main/docs/diagnostics.md#";
+
+    /// <summary>TKS0001: a claim name the closed vocabulary does not know.</summary>
+    public static readonly DiagnosticDescriptor UnknownClaim = Create(
+        DiagnosticIds.UnknownClaim,
+        "Unknown claim",
+        "Claim '{0}' is not a {1} claim{2}",
+        DiagnosticSeverity.Error,
+        "The platform ignores claims it does not know, so a misspelled claim silently does nothing. Use a claim of the vocabulary, or set IsExtension = true for a claim the platform accepts but the vocabulary does not list.");
+
+    /// <summary>TKS0002: in the open JWT vocabulary, a name one edit away from a registered claim.</summary>
+    public static readonly DiagnosticDescriptor NearRegisteredClaim = Create(
+        DiagnosticIds.NearRegisteredClaim,
+        "Claim name is one edit away from a registered claim",
+        "Claim '{0}' is one edit away from the registered claim '{1}' ({2}); rename it or set IsExtension = true",
+        DiagnosticSeverity.Warning,
+        "A custom claim whose name differs from a registered claim by one character is most likely a typo of the registered claim.");
+
+    /// <summary>TKS0003: the long (REST) name or a former name where the platform wants the claim name.</summary>
+    public static readonly DiagnosticDescriptor LongNameInsteadOfClaim = Create(
+        DiagnosticIds.LongNameInsteadOfClaim,
+        "Long name used instead of the claim name",
+        "'{0}' is the {3} of the {1} claim '{2}'; use '{2}'",
+        DiagnosticSeverity.Error,
+        "Self-signed tokens carry the abbreviated claim names; the platform ignores the long names of its REST API there.");
+
+    /// <summary>TKS0004: the member's type cannot hold the claim's JSON value.</summary>
+    public static readonly DiagnosticDescriptor IncompatibleClaimType = Create(
+        DiagnosticIds.IncompatibleClaimType,
+        "Member type does not match the claim",
+        "Claim '{0}' ({1}) is a JSON {2}, which a member of type '{3}' cannot hold; use {4}",
+        DiagnosticSeverity.Error,
+        "The member's CLR type must produce the JSON value the platform expects for the claim.");
+
+    /// <summary>TKS0005: a registered claim with a member type that does not match it.</summary>
+    public static readonly DiagnosticDescriptor RegisteredClaimType = Create(
+        DiagnosticIds.RegisteredClaimType,
+        "Registered claim has the wrong type",
+        "Registered claim '{0}' ({1}) is a JSON {2}, which a member of type '{3}' cannot hold; use {4}",
+        DiagnosticSeverity.Error,
+        "RFC 7519 fixes the types of the registered claims: exp, nbf and iat are NumericDates, iss, sub and jti strings, aud a string or an array of strings.");
+
+    /// <summary>TKS0006: two members map the same claim name.</summary>
+    public static readonly DiagnosticDescriptor DuplicateClaim = Create(
+        DiagnosticIds.DuplicateClaim,
+        "Duplicate claim name",
+        "Claim '{0}' is already mapped by '{1}'",
+        DiagnosticSeverity.Error,
+        "A JSON object must not repeat a member name; each claim may be mapped by one member only.");
+
+    /// <summary>TKS0007: the payload type or a type containing it is not partial.</summary>
+    public static readonly DiagnosticDescriptor TypeNotPartial = Create(
+        DiagnosticIds.TypeNotPartial,
+        "Token payload type must be partial",
+        "'{0}' must be declared partial so that the generator can implement the payload '{1}'",
+        DiagnosticSeverity.Error,
+        "The generator adds the payload's serializer as another part of the type, which needs the type and every type containing it to be partial.");
+
+    /// <summary>TKS0008: the member's type cannot be written as a claim value at all.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedMemberType = Create(
+        DiagnosticIds.UnsupportedMemberType,
+        "Unsupported claim member type",
+        "Type '{0}' of '{1}' cannot be written as a claim value; use a JSON-compatible type, a [TokenPayload] type or [ClaimConverter]",
+        DiagnosticSeverity.Error,
+        "Claim members must be strings, booleans, numbers, DateTimeOffset, TimeSpan, Guid, Uri, enums, [TokenPayload] types, JsonElement, arrays or lists of those, or string-keyed dictionaries of those.");
+
+    /// <summary>TKS0009: the member's name says another claim than the one it maps.</summary>
+    public static readonly DiagnosticDescriptor MemberNameContradictsClaim = Create(
+        DiagnosticIds.MemberNameContradictsClaim,
+        "Member name contradicts the claim",
+        "'{0}' is mapped to claim '{1}' ({2}), but its name suggests claim '{3}' ({4})",
+        DiagnosticSeverity.Warning,
+        "A member named after one claim but mapped to another usually means the claim name is a slip.");
+
+    /// <summary>TKS0010: an empty or whitespace claim name.</summary>
+    public static readonly DiagnosticDescriptor EmptyClaimName = Create(
+        DiagnosticIds.EmptyClaimName,
+        "Empty claim name",
+        "Claim name of '{0}' must not be empty or whitespace",
+        DiagnosticSeverity.Error,
+        "Every claim needs a name; an empty JSON member name is almost certainly unfinished code.");
+
+    /// <summary>TKS0011: [Claim] on a member of a type that is not a token payload.</summary>
+    public static readonly DiagnosticDescriptor ClaimOutsidePayload = Create(
+        DiagnosticIds.ClaimOutsidePayload,
+        "[Claim] outside a [TokenPayload] type",
+        "[Claim] on '{0}' has no effect because '{1}' is not marked [TokenPayload]",
+        DiagnosticSeverity.Warning,
+        "Only types marked [TokenPayload] are serialized, so a [Claim] elsewhere is ignored.");
+
+    /// <summary>TKS0012: a nested payload type does not fit the object the claim holds.</summary>
+    public static readonly DiagnosticDescriptor NestedPayloadMismatch = Create(
+        DiagnosticIds.NestedPayloadMismatch,
+        "Nested payload does not fit the claim",
+        "Type '{0}' does not fit claim '{1}' ({2}): '{3}' is not a {4} claim",
+        DiagnosticSeverity.Error,
+        "A [TokenPayload] type used for an object claim must declare the claims of that object, e.g. hp, cs, cr and ca for Daily's permissions.");
+
+    /// <summary>TKS0013: an enum member's <c>[ClaimValue]</c> is not a value the claim allows.</summary>
+    public static readonly DiagnosticDescriptor EnumValueNotAllowed = Create(
+        DiagnosticIds.EnumValueNotAllowed,
+        "Enum value is not allowed for the claim",
+        "'{0}.{1}' is written as '{2}', which is not a value of claim '{3}' ({4}); allowed: {5}",
+        DiagnosticSeverity.Error,
+        "The platform rejects or ignores values outside the documented list, e.g. Daily's lang (uil) languages and enable_recording (er) modes.");
+
+    /// <summary>Every descriptor, in ID order.</summary>
+    public static readonly DiagnosticDescriptor[] All =
+    {
+        UnknownClaim, NearRegisteredClaim, LongNameInsteadOfClaim, IncompatibleClaimType, RegisteredClaimType, DuplicateClaim,
+        TypeNotPartial, UnsupportedMemberType, MemberNameContradictsClaim, EmptyClaimName, ClaimOutsidePayload, NestedPayloadMismatch,
+        EnumValueNotAllowed,
+    };
+
+    /// <summary>The help link of a diagnostic: its section of <c>docs/diagnostics.md</c>.</summary>
+    /// <param name="id">The diagnostic ID, e.g. <c>TKS0001</c>.</param>
+    public static string HelpLink(string id) => HelpLinkBase + id.ToLowerInvariant();
+
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity, string description) =>
+        new DiagnosticDescriptor(id, title, messageFormat, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id));
+}

@@ -1,0 +1,47 @@
+namespace TokenSchema.Generator.Diagnostics;
+
+/// <summary>The diagnostic IDs, shared by the analyzer and the code fixes (which link this file).</summary>
+internal static class DiagnosticIds
+{
+    /// <summary>Unknown claim in a closed vocabulary.</summary>
+    public const string UnknownClaim = "TKS0001";
+
+    /// <summary>Claim name one edit away from a registered claim in the open JWT vocabulary.</summary>
+    public const string NearRegisteredClaim = "TKS0002";
+
+    /// <summary>Long (REST) or former name used instead of the claim name.</summary>
+    public const string LongNameInsteadOfClaim = "TKS0003";
+
+    /// <summary>Member type does not match the claim's JSON kind.</summary>
+    public const string IncompatibleClaimType = "TKS0004";
+
+    /// <summary>Registered claim with a member type that does not match it.</summary>
+    public const string RegisteredClaimType = "TKS0005";
+
+    /// <summary>Two members map the same claim name.</summary>
+    public const string DuplicateClaim = "TKS0006";
+
+    /// <summary>Payload type or a containing type is not partial.</summary>
+    public const string TypeNotPartial = "TKS0007";
+
+    /// <summary>Member type cannot be written as a claim value.</summary>
+    public const string UnsupportedMemberType = "TKS0008";
+
+    /// <summary>Member name suggests another claim than the one it maps.</summary>
+    public const string MemberNameContradictsClaim = "TKS0009";
+
+    /// <summary>Empty or whitespace claim name.</summary>
+    public const string EmptyClaimName = "TKS0010";
+
+    /// <summary>[Claim] on a member of a type without [TokenPayload].</summary>
+    public const string ClaimOutsidePayload = "TKS0011";
+
+    /// <summary>Nested payload type does not fit the object the claim holds.</summary>
+    public const string NestedPayloadMismatch = "TKS0012";
+
+    /// <summary>Enum member's [ClaimValue] is not a value the claim allows.</summary>
+    public const string EnumValueNotAllowed = "TKS0013";
+
+    /// <summary>The key of <c>Diagnostic.Properties</c> holding the claim name a code fix writes instead of the offending one.</summary>
+    public const string ReplacementProperty = "Replacement";
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+
+namespace TokenSchema.Generator.Vocabularies;
+
+/// <summary>A platform's claim vocabulary: its top-level claims (registered claims included) and the objects nested in them.</summary>
+internal sealed class ClaimVocabularyDefinition
+{
+    /// <summary>Creates a vocabulary.</summary>
+    /// <param name="id">The vocabulary's id, matching <c>TokenSchema.ClaimVocabulary</c>.</param>
+    /// <param name="root">The top-level claims.</param>
+    public ClaimVocabularyDefinition(VocabularyId id, ClaimSet root)
+    {
+        Id = id;
+        Root = root ?? throw new ArgumentNullException(nameof(root));
+        Sets = root.SelfAndNestedSets();
+    }
+
+    /// <summary>The vocabulary's id.</summary>
+    public VocabularyId Id { get; }
+
+    /// <summary>How diagnostics name the platform, e.g. <c>Daily</c>.</summary>
+    public string DisplayName => Root.DisplayName;
+
+    /// <summary>Whether claim names outside the vocabulary are allowed (only for <see cref="VocabularyId.Jwt"/>).</summary>
+    public bool IsOpen => Root.IsOpen;
+
+    /// <summary>The top-level claims, registered claims included.</summary>
+    public ClaimSet Root { get; }
+
+    /// <summary>The top-level set followed by every nested object's set (Daily permissions, LiveKit video grant, …).</summary>
+    public IReadOnlyList<ClaimSet> Sets { get; }
+
+    /// <summary>
+    /// Picks the set that a type declaring <paramref name="claimNames"/> most likely describes: the set knowing the most of
+    /// the names, the top level on a tie. A type holding <c>hp</c> and <c>cs</c> is Daily's permissions object, not a token.
+    /// </summary>
+    /// <param name="claimNames">The claim names the type declares.</param>
+    public ClaimSet BestFit(IEnumerable<string> claimNames)
+    {
+        var names = new List<string>(claimNames);
+        ClaimSet best = Root;
+        int bestCount = Count(Root, names);
+        foreach (ClaimSet set in Sets)
+        {
+            int count = Count(set, names);
+            if (count > bestCount)
+            {
+                best = set;
+                bestCount = count;
+            }
+        }
+
+        return best;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => DisplayName;
+
+    private static int Count(ClaimSet set, List<string> names)
+    {
+        int count = 0;
+        foreach (string name in names)
+        {
+            if (set.FindByName(name) != null) count++;
+        }
+
+        return count;
+    }
+}
