@@ -177,6 +177,8 @@ internal static class Emitter
             {
                 EmitWriteNamed(w, claim, value, member, enums);
             }
+
+            w.Line();
         }
 
         w.Line("writer.WriteEndObject();");
@@ -337,6 +339,7 @@ internal static class Emitter
             }
 
             EmitClaimChecks(w, payload, claim, i);
+            w.Line();
         }
 
         w.Line("return __problems.ToResult();");
@@ -365,6 +368,7 @@ internal static class Emitter
             w.Open("if (" + test + ")");
             w.Line("__problems.Add(" + name + ", \"is required\");");
             w.Close();
+            w.Line();
         }
 
         bool hasValueChecks = ValidatesNested(value);
@@ -414,16 +418,19 @@ internal static class Emitter
                 w.Open("if (" + length + " > " + rule.Maximum + ")");
                 w.Line("__problems.Add(" + name + ", " + Quote(isText ? "is longer than " + rule.Maximum + " characters" : "has more than " + rule.Maximum + " items") + ");");
                 w.Close();
+                w.Line();
                 break;
             case ValidationRuleKind.MinLength:
                 w.Open("if (" + length + " < " + rule.Minimum + ")");
                 w.Line("__problems.Add(" + name + ", " + Quote(isText ? "is shorter than " + rule.Minimum + " characters" : "has fewer than " + rule.Minimum + " items") + ");");
                 w.Close();
+                w.Line();
                 break;
             case ValidationRuleKind.Range:
                 w.Open("if (!(" + v + " >= " + rule.Minimum + " && " + v + " <= " + rule.Maximum + "))");
                 w.Line("__problems.Add(" + name + ", " + Quote("is not between " + rule.Minimum + " and " + rule.Maximum) + ");");
                 w.Close();
+                w.Line();
                 break;
             case ValidationRuleKind.Url:
                 string text = value.Kind == ValueKind.Uri ? v + ".OriginalString" : v;
@@ -432,6 +439,7 @@ internal static class Emitter
                     text + ".StartsWith(\"ftp://\", global::System.StringComparison.OrdinalIgnoreCase)))");
                 w.Line("__problems.Add(" + name + ", \"is not an http, https or ftp URL\");");
                 w.Close();
+                w.Line();
                 break;
             case ValidationRuleKind.After:
                 ClaimSpec? other = null;
@@ -462,6 +470,7 @@ internal static class Emitter
 
                 w.Line("__problems.Add(" + name + ", " + Quote("is not after '" + rule.OtherClaim + "'") + ");");
                 w.Close();
+                w.Line();
                 break;
         }
     }
@@ -526,7 +535,7 @@ internal static class Emitter
         ImmutableEquatableArray<ClaimSpec> claims = payload.Claims;
         for (int i = 0; i < claims.Count; i++)
         {
-            w.Line(claims[i].MemberType + " " + ValueLocal(i) + " = default!;");
+            w.Line(claims[i].MemberType + " " + ValueLocal(i) + " = " + DefaultOf(claims[i].Value) + ";");
         }
 
         if (claims.Count > 0)
@@ -647,6 +656,9 @@ internal static class Emitter
         w.Line("payload = __payload;");
     }
 
+    // Locals of non-nullable reference types start as null but are only read once assigned.
+    private static string DefaultOf(ValueSpec value) => value.IsNullable || value.IsValueType ? "default" : "default!";
+
     private static void EmitFail(SourceWriter w, string kind, string path)
     {
         w.Line("error = new " + ReadError + "(" + ReadErrorKind + "." + kind + ", " + path + ");");
@@ -748,7 +760,7 @@ internal static class Emitter
                 EmitExpectToken(w, "reader.TokenType != " + TokenType + ".StartArray", path);
                 w.Line("var " + list + " = new global::System.Collections.Generic.List<" + elementType + ">();");
                 w.Open("while (reader.Read() && reader.TokenType != " + TokenType + ".EndArray)");
-                w.Line(elementType + " " + item + " = default!;");
+                w.Line(elementType + " " + item + " = " + DefaultOf(value.Element!) + ";");
                 EmitReadValue(w, value.Element!, item, path, depth + 1, enums);
                 w.Line(list + ".Add(" + item + ");");
                 w.Close();
@@ -763,7 +775,7 @@ internal static class Emitter
                 w.Open("while (reader.Read() && reader.TokenType != " + TokenType + ".EndObject)");
                 w.Line("string " + key + " = reader.GetString()!;");
                 w.Line("reader.Read();");
-                w.Line(valueType + " " + entry + " = default!;");
+                w.Line(valueType + " " + entry + " = " + DefaultOf(value.Element!) + ";");
                 EmitReadValue(w, value.Element!, entry, path, depth + 1, enums);
                 w.Open("if (!" + map + ".TryAdd(" + key + ", " + entry + "))");
                 EmitFail(w, "DuplicateClaim", path);
