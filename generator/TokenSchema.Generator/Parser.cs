@@ -105,7 +105,8 @@ internal static class Parser
             claims.Add(claim);
         }
 
-        if (claims.Count > MaxClaims || HasInheritedRequiredMembers(type))
+        if (claims.Count > MaxClaims || HasInheritedRequiredMembers(type) || HasPayloadBase(type) ||
+            (primaryConstructor is null && !type.IsValueType && !HasParameterlessConstructor(type)))
         {
             return null;
         }
@@ -212,6 +213,41 @@ internal static class Parser
         }
 
         return null;
+    }
+
+    private static bool HasParameterlessConstructor(INamedTypeSymbol type)
+    {
+        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        {
+            if (constructor.Parameters.Length == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A payload deriving from another payload would hide the base's members; claims are not inherited.
+    private static bool HasPayloadBase(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            if (FindAttribute(baseType.GetAttributes(), TokenPayloadAttribute) is not null)
+            {
+                return true;
+            }
+
+            foreach (INamedTypeSymbol implemented in baseType.AllInterfaces)
+            {
+                if (IsNamed(implemented.OriginalDefinition, JwtPayloadInterface))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool HasInheritedRequiredMembers(INamedTypeSymbol type)

@@ -1,0 +1,204 @@
+using System;
+using System.Linq;
+using Xunit;
+
+namespace TokenSchema.Generator.Tests;
+
+/// <summary>Less common member shapes, value forms and validation rules, compiled and run.</summary>
+public sealed class ShapeTests : IClassFixture<ShapeTests.Compiled>
+{
+    private const string Source = """
+        using System;
+        using System.Collections.Generic;
+        using System.ComponentModel.DataAnnotations;
+        using TokenSchema;
+
+        namespace Shapes;
+
+        [TokenPayload]
+        public readonly partial record struct Grant([Claim("room")] string Room, [Claim("join")] bool? Join = null);
+
+        [TokenPayload]
+        public readonly partial struct Version
+        {
+            [Claim("v")] public int Number { get; init; } = 1;
+            public Version() { }
+        }
+
+        [TokenPayload]
+        public partial class InitOnlyDefaults
+        {
+            [Claim("kept")] public int Settable { get; set; } = 5;
+            [Claim("strict")] public int InitOnly { get; init; } = 7;
+        }
+
+        [TokenPayload]
+        public sealed partial record Item
+        {
+            [Claim("w"), Range(0.5, 1.5)] public double Weight { get; init; }
+        }
+
+        [TokenPayload]
+        public sealed partial record Rules
+        {
+            [Claim("n"), Required] public int? Number { get; init; }
+            [Claim("tags"), MinLength(1), MaxLength(2)] public string[]? Tags { get; init; }
+            [Claim("list"), MaxLength(1)] public IReadOnlyList<int>? List { get; init; }
+            [Claim("items")] public IReadOnlyList<Item>? Items { get; init; }
+            [Claim("iat")] public long IssuedAt { get; init; }
+            [Claim("exp")] public long Expires { get; init; }
+            [Claim("web"), Url] public string? Web { get; init; }
+            [Claim("opt"), Required(AllowEmptyStrings = true)] public string? Optional { get; init; }
+        }
+
+        [TokenPayload]
+        public sealed partial record Odd
+        {
+            [Claim("caf\u00e9/\"q\"\\")] public string? Escaped { get; init; }
+            [Obsolete("Old claim")] [Claim("old")] public int? Old { get; init; }
+            [Claim("span")] public TimeSpan? Span { get; init; }
+            [Claim("at")] public DateTimeOffset? At { get; init; }
+        }
+
+        public static class ShapeSamples
+        {
+            public static Rules Invalid() => new()
+            {
+                Tags = Array.Empty<string>(),
+                List = new[] { 1, 2 },
+                Items = new[] { new Item { Weight = 1 }, new Item { Weight = 2 } },
+                IssuedAt = 10,
+                Expires = 10,
+                Web = "javascript:alert(1)",
+                Optional = "",
+            };
+
+            public static Rules Valid() => new()
+            {
+                Number = 0,
+                Tags = new[] { "a", "b" },
+                List = new[] { 1 },
+                Items = new[] { new Item { Weight = 0.5 } },
+                IssuedAt = 10,
+                Expires = 11,
+                Web = "HTTPS://example.com",
+                Optional = "",
+            };
+
+            public static Odd Odd() => new()
+            {
+                Escaped = "x",
+                Span = TimeSpan.FromSeconds(-90),
+                At = new DateTimeOffset(2024, 1, 1, 2, 0, 0, TimeSpan.FromHours(2)),
+            };
+        }
+        """;
+
+    private readonly LoadedAssembly _loaded;
+
+    public ShapeTests(Compiled compiled)
+    {
+        _loaded = compiled.Loaded;
+    }
+
+    [Fact]
+    public void Readonly_record_struct_reads_positional_parameters_and_their_defaults()
+    {
+        ReadOutcome read = _loaded.Read("Shapes.Grant", """{"room":"r1"}""");
+
+        Assert.True(read.Success, read.Error.ToString());
+        Assert.Equal("""{"room":"r1"}""", _loaded.Write(read.Payload!));
+        Assert.Null(LoadedAssembly.Get(read.Payload!, "Join"));
+        Assert.Equal("""{"room":"r1","join":false}""", _loaded.Write(_loaded.Read("Shapes.Grant", """{"join":false,"room":"r1"}""").Payload!));
+    }
+
+    [Fact]
+    public void Plain_struct_keeps_its_initializer_through_with()
+    {
+        Assert.Equal(1, LoadedAssembly.Get(_loaded.Read("Shapes.Version", "{}").Payload!, "Number"));
+        Assert.Equal(4, LoadedAssembly.Get(_loaded.Read("Shapes.Version", """{"v":4}""").Payload!, "Number"));
+    }
+
+    [Fact]
+    public void Class_keeps_a_settable_default_but_requires_an_init_only_claim_with_a_default()
+    {
+        ReadOutcome kept = _loaded.Read("Shapes.InitOnlyDefaults", """{"strict":8}""");
+        ReadOutcome missing = _loaded.Read("Shapes.InitOnlyDefaults", """{"kept":6}""");
+
+        Assert.True(kept.Success, kept.Error.ToString());
+        Assert.Equal(5, LoadedAssembly.Get(kept.Payload!, "Settable"));
+        Assert.Equal(8, LoadedAssembly.Get(kept.Payload!, "InitOnly"));
+        Assert.Equal(ClaimReadErrorKind.MissingClaim, missing.Error.Kind);
+        Assert.Equal("strict", missing.Error.Claim);
+    }
+
+    [Fact]
+    public void Reader_already_on_the_start_of_the_object_is_accepted()
+    {
+        ReadOutcome read = (ReadOutcome)typeof(ShapeTests).GetMethod(nameof(ReadFromStartObject), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(_loaded.GetType("Shapes.Grant"))
+            .Invoke(null, new object[] { """{"room":"r2"}""" })!;
+
+        Assert.True(read.Success, read.Error.ToString());
+        Assert.Equal("r2", LoadedAssembly.Get(read.Payload!, "Room"));
+    }
+
+    [Fact]
+    public void Validation_covers_collections_nested_lists_numeric_ranges_and_long_dates()
+    {
+        ClaimValidationResult result = LoadedAssembly.Validate(_loaded.Call("Shapes.ShapeSamples", "Invalid"));
+
+        Assert.Equal(
+            new[]
+            {
+                "'n' is required",
+                "'tags' has fewer than 1 items",
+                "'list' has more than 1 items",
+                "'items.w' is not between 0.5 and 1.5",
+                "'exp' is not after 'iat'",
+                "'web' is not an http, https or ftp URL",
+            },
+            result.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void Payload_within_every_rule_is_valid()
+    {
+        ClaimValidationResult result = LoadedAssembly.Validate(_loaded.Call("Shapes.ShapeSamples", "Valid"));
+
+        Assert.True(result.IsValid, result.ToString());
+    }
+
+    [Fact]
+    public void Escaped_claim_names_obsolete_members_negative_spans_and_offsets_round_trip()
+    {
+        object odd = _loaded.Call("Shapes.ShapeSamples", "Odd");
+
+        string json = _loaded.Write(odd);
+        ReadOutcome read = _loaded.Read("Shapes.Odd", json);
+
+        Assert.Equal("""{"café/\"q\"\\":"x","span":-90,"at":1704067200}""", json);
+        Assert.True(read.Success, read.Error.ToString());
+        Assert.Equal(odd, read.Payload);
+    }
+
+    internal static ReadOutcome ReadFromStartObject<T>(string json) where T : IJwtPayload<T>
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        bool ok = T.TryReadPayload(ref reader, out T? payload, out ClaimReadError error);
+        return new ReadOutcome(ok, payload, error, reader.TokenType);
+    }
+
+    public sealed class Compiled : IDisposable
+    {
+        public Compiled()
+        {
+            Loaded = TestHelpers.CompileAndLoad(Source);
+        }
+
+        internal LoadedAssembly Loaded { get; }
+
+        public void Dispose() => Loaded.Dispose();
+    }
+}
