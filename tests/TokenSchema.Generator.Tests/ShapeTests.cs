@@ -60,6 +60,28 @@ public sealed class ShapeTests : IClassFixture<ShapeTests.Compiled>
             [Claim("at")] public DateTimeOffset? At { get; init; }
         }
 
+        public sealed class YesNo : IClaimConverter<bool>
+        {
+            public static void Write(System.Text.Json.Utf8JsonWriter writer, bool value) => writer.WriteStringValue(value ? "yes" : "no");
+
+            public static bool TryRead(ref System.Text.Json.Utf8JsonReader reader, out bool value)
+            {
+                value = reader.TokenType == System.Text.Json.JsonTokenType.String && reader.ValueTextEquals("yes"u8);
+                return reader.TokenType == System.Text.Json.JsonTokenType.String && (value || reader.ValueTextEquals("no"u8));
+            }
+        }
+
+        [TokenPayload]
+        public sealed partial class Nullables
+        {
+            [Claim("raw")] public System.Text.Json.JsonElement Raw { get; set; }
+            [Claim("names")] public IReadOnlyDictionary<string, string?>? Names { get; set; }
+            [Claim("flags")] public IReadOnlyDictionary<string, bool?>? Flags { get; set; }
+            [Claim("list")] public IReadOnlyList<string?>? List { get; set; }
+            [Claim("yn"), ClaimConverter(typeof(YesNo))] public bool? YesNo { get; set; }
+            [Claim("ynr"), ClaimConverter(typeof(YesNo))] public bool Required { get; set; }
+        }
+
         public static class ShapeSamples
         {
             public static Rules Invalid() => new()
@@ -180,6 +202,44 @@ public sealed class ShapeTests : IClassFixture<ShapeTests.Compiled>
         Assert.Equal("""{"café/\"q\"\\":"x","span":-90,"at":1704067200}""", json);
         Assert.True(read.Success, read.Error.ToString());
         Assert.Equal(odd, read.Payload);
+    }
+
+    [Fact]
+    public void Nullable_elements_are_written_and_read_as_JSON_null_and_value_type_converters_work()
+    {
+        const string json = """{"raw":[1,"two"],"names":{"a":"x","b":null},"flags":{"c":true,"d":null},"list":["e",null],"yn":"yes","ynr":"no"}""";
+
+        ReadOutcome read = _loaded.Read("Shapes.Nullables", json);
+
+        Assert.True(read.Success, read.Error.ToString());
+        Assert.Equal(json, _loaded.Write(read.Payload!));
+        Assert.Equal(true, LoadedAssembly.Get(read.Payload!, "YesNo"));
+    }
+
+    [Theory]
+    [InlineData("""{"raw":1}""", ClaimReadErrorKind.MissingClaim, "ynr")]
+    [InlineData("""{"ynr":"no"}""", ClaimReadErrorKind.MissingClaim, "raw")]
+    [InlineData("""{"raw":1,"ynr":"maybe"}""", ClaimReadErrorKind.WrongType, "ynr")]
+    [InlineData("""{"raw":1,"ynr":"no","yn":null,"names":{"a":1}}""", ClaimReadErrorKind.WrongType, "names")]
+    public void Required_JsonElement_and_converter_claims_fail_with_their_names(string json, ClaimReadErrorKind kind, string claim)
+    {
+        ReadOutcome read = _loaded.Read("Shapes.Nullables", json);
+
+        Assert.False(read.Success);
+        Assert.Equal(kind, read.Error.Kind);
+        Assert.Equal(claim, read.Error.Claim);
+    }
+
+    [Fact]
+    public void Default_JsonElement_is_omitted_and_a_null_converter_claim_reads_as_absent()
+    {
+        ReadOutcome read = _loaded.Read("Shapes.Nullables", """{"raw":null,"yn":null,"ynr":"yes"}""");
+        object empty = Activator.CreateInstance(_loaded.GetType("Shapes.Nullables"))!;
+
+        Assert.True(read.Success, read.Error.ToString());
+        Assert.Null(LoadedAssembly.Get(read.Payload!, "YesNo"));
+        Assert.Equal("""{"raw":null,"ynr":"yes"}""", _loaded.Write(read.Payload!));
+        Assert.Equal("""{"ynr":"no"}""", _loaded.Write(empty));
     }
 
     internal static ReadOutcome ReadFromStartObject<T>(string json) where T : IJwtPayload<T>
