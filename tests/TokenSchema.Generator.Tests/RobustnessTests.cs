@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace TokenSchema.Generator.Tests;
@@ -97,6 +98,32 @@ public sealed class RobustnessTests
         ReadOutcome missing = loaded.Read("Tree.Node", """{"n":"a","c":{"c":{"n":"c"}}}""");
         Assert.Equal("c.n", missing.Error.Claim);
         Assert.Equal(ClaimReadErrorKind.MissingClaim, missing.Error.Kind);
+    }
+
+    [Theory]
+    [InlineData(NullableContextOptions.Disable, "")]
+    [InlineData(NullableContextOptions.Enable, "#nullable disable\n")]
+    public void Payload_without_nullable_annotations_compiles_and_treats_references_as_optional(NullableContextOptions nullable, string directive)
+    {
+        string source = directive + Usings + """
+            namespace Oblivious;
+
+            [TokenPayload]
+            public sealed partial record Legacy([Claim("sub")] string Subject)
+            {
+                [Claim("name")] public string Name { get; init; }
+                [Claim("tags")] public string[] Tags { get; init; }
+                [Claim("n")] public int? Number { get; init; }
+            }
+            """;
+
+        GeneratorRun run = TestHelpers.Run(TestHelpers.CreateCompilation(TestHelpers.ParseOptions, nullable, source));
+        TestHelpers.AssertNoDiagnostics(run);
+        using LoadedAssembly loaded = LoadedAssembly.Load(run.OutputCompilation);
+        ReadOutcome read = loaded.Read("Oblivious.Legacy", "{}");
+
+        Assert.True(read.Success, read.Error.ToString());
+        Assert.Equal("{}", loaded.Write(read.Payload!));
     }
 
     [Fact]
