@@ -63,6 +63,30 @@ public sealed class RobustnessTests
     }
 
     [Theory]
+    [MemberData(nameof(Broken))]
+    [MemberData(nameof(Unsupported))]
+    public void Generated_files_add_no_diagnostics_to_a_broken_compilation(string description, string source)
+    {
+        GeneratorRun run = TestHelpers.Run(Usings + source);
+
+        Diagnostic[] inGenerated = run.OutputCompilation.GetDiagnostics()
+            .Where(d => d.Location.SourceTree is { } tree && !run.OutputCompilation.SyntaxTrees.First().Equals(tree))
+            .ToArray();
+        Assert.True(inGenerated.Length == 0, description + ": " + string.Join("\n", inGenerated.Select(d => d.ToString())));
+    }
+
+    [Fact]
+    public void Payloads_with_the_same_name_in_different_namespaces_get_separate_files()
+    {
+        GeneratorRun run = TestHelpers.Run(
+            Usings + "namespace One { [TokenPayload] public partial record Token { [Claim(\"a\")] public int? A { get; init; } } }",
+            Usings + "namespace Two { [TokenPayload] public partial record Token { [Claim(\"b\")] public int? B { get; init; } } }");
+
+        TestHelpers.AssertNoDiagnostics(run);
+        Assert.Equal(new[] { "One.Token.TokenPayload.g.cs", "Two.Token.TokenPayload.g.cs" }, run.Sources.Keys.Order(System.StringComparer.Ordinal));
+    }
+
+    [Theory]
     [MemberData(nameof(Unsupported))]
     public void Unsupported_type_gets_no_generated_source(string description, string source)
     {
