@@ -60,7 +60,7 @@ internal static class Emitter
         EmitFields(w, payload, enums);
         EmitWritePayload(w, payload, enums);
         w.Line();
-        EmitValidate(w, payload);
+        EmitValidate(w, payload, enums);
         w.Line();
         EmitTryReadPayload(w, payload, enums);
         for (int i = 0; i < enums.Count; i++)
@@ -315,7 +315,7 @@ internal static class Emitter
 
     // ---------------------------------------------------------------- validating
 
-    private static void EmitValidate(SourceWriter w, PayloadSpec payload)
+    private static void EmitValidate(SourceWriter w, PayloadSpec payload, List<ValueSpec> enums)
     {
         w.Line("/// <inheritdoc />");
         w.Line(GeneratedCode);
@@ -342,7 +342,7 @@ internal static class Emitter
                 continue;
             }
 
-            EmitClaimChecks(w, payload, claim, i);
+            EmitClaimChecks(w, payload, claim, i, enums);
             w.Line();
         }
 
@@ -354,7 +354,7 @@ internal static class Emitter
         value.Kind == ValueKind.Payload ||
         (value.Kind is ValueKind.Array or ValueKind.List && value.Element!.Kind == ValueKind.Payload);
 
-    private static void EmitClaimChecks(SourceWriter w, PayloadSpec payload, ClaimSpec claim, int index)
+    private static void EmitClaimChecks(SourceWriter w, PayloadSpec payload, ClaimSpec claim, int index, List<ValueSpec> enums)
     {
         string member = "this." + Id(claim.MemberName);
         string name = Quote(claim.Name);
@@ -397,7 +397,7 @@ internal static class Emitter
 
         foreach (ValidationRuleSpec rule in claim.Rules)
         {
-            EmitRule(w, payload, claim, rule, v, name);
+            EmitRule(w, payload, claim, rule, v, name, enums);
         }
 
         if (ValidatesNested(value))
@@ -411,7 +411,7 @@ internal static class Emitter
         }
     }
 
-    private static void EmitRule(SourceWriter w, PayloadSpec payload, ClaimSpec claim, ValidationRuleSpec rule, string v, string name)
+    private static void EmitRule(SourceWriter w, PayloadSpec payload, ClaimSpec claim, ValidationRuleSpec rule, string v, string name, List<ValueSpec> enums)
     {
         ValueSpec value = claim.Value;
         bool isText = value.Kind == ValueKind.String;
@@ -442,6 +442,18 @@ internal static class Emitter
                     text + ".StartsWith(\"https://\", global::System.StringComparison.OrdinalIgnoreCase) || " +
                     text + ".StartsWith(\"ftp://\", global::System.StringComparison.OrdinalIgnoreCase)))");
                 w.Line("__problems.Add(" + name + ", \"is not an http, https or ftp URL\");");
+                w.Close();
+                w.Line();
+                break;
+            case ValidationRuleKind.DefinedEnum:
+                w.Open("if (!__IsDefinedEnum" + Index(EnumIndex(enums, value)) + "(" + v + "))");
+                w.Line("__problems.Add(" + name + ", \"is not a defined value\");");
+                w.Close();
+                w.Line();
+                break;
+            case ValidationRuleKind.Finite:
+                w.Open("if (!double.IsFinite(" + v + "))");
+                w.Line("__problems.Add(" + name + ", \"is not a finite number\");");
                 w.Close();
                 w.Line();
                 break;
@@ -840,6 +852,22 @@ internal static class Emitter
         }
 
         w.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), \"The value is not a member of " + enumValue.Type.Replace("global::", "") + ".\"),");
+        w.Line("};");
+        w.Close();
+        w.Line();
+        w.Line(GeneratedCode);
+        w.Open("private static bool __IsDefinedEnum" + n + "(" + enumValue.Type + " value)");
+        w.Line("return value switch");
+        w.Line("{");
+        foreach (EnumMemberSpec member in enumValue.EnumMembers)
+        {
+            if (member.IsWritten)
+            {
+                w.Line("    " + enumValue.Type + "." + Id(member.Name) + " => true,");
+            }
+        }
+
+        w.Line("    _ => false,");
         w.Line("};");
         w.Close();
         w.Line();

@@ -657,6 +657,16 @@ internal static class Parser
             }
         }
 
+        // Values the writer cannot write are reported by Validate, so signing fails with the claim's name.
+        if (value.Kind == ValueKind.Enum)
+        {
+            rules.Add(new ValidationRuleSpec(ValidationRuleKind.DefinedEnum, null, null, false, null, null, false));
+        }
+        else if (value.Kind == ValueKind.Double)
+        {
+            rules.Add(new ValidationRuleSpec(ValidationRuleKind.Finite, null, null, false, null, null, false));
+        }
+
         return rules.ToImmutableEquatableArray();
     }
 

@@ -49,7 +49,11 @@ public sealed class ShapeTests : IClassFixture<ShapeTests.Compiled>
             [Claim("exp")] public long Expires { get; init; }
             [Claim("web"), Url] public string? Web { get; init; }
             [Claim("opt"), Required(AllowEmptyStrings = true)] public string? Optional { get; init; }
+            [Claim("lvl")] public Level? Level { get; init; }
+            [Claim("ratio")] public double Ratio { get; init; }
         }
+
+        public enum Level { Low = 1, High = 2, Top = 2 }
 
         [TokenPayload]
         public sealed partial record Odd
@@ -93,6 +97,8 @@ public sealed class ShapeTests : IClassFixture<ShapeTests.Compiled>
                 Expires = 10,
                 Web = "javascript:alert(1)",
                 Optional = "",
+                Level = (Level)42,
+                Ratio = double.NaN,
             };
 
             public static Rules Valid() => new()
@@ -105,6 +111,7 @@ public sealed class ShapeTests : IClassFixture<ShapeTests.Compiled>
                 Expires = 11,
                 Web = "HTTPS://example.com",
                 Optional = "",
+                Level = Shapes.Level.Top,
             };
 
             public static Odd Odd() => new()
@@ -179,6 +186,8 @@ public sealed class ShapeTests : IClassFixture<ShapeTests.Compiled>
                 "'items.w' is not between 0.5 and 1.5",
                 "'exp' is not after 'iat'",
                 "'web' is not an http, https or ftp URL",
+                "'lvl' is not a defined value",
+                "'ratio' is not a finite number",
             },
             result.Problems.Select(p => p.ToString()));
     }
@@ -240,6 +249,30 @@ public sealed class ShapeTests : IClassFixture<ShapeTests.Compiled>
         Assert.Null(LoadedAssembly.Get(read.Payload!, "YesNo"));
         Assert.Equal("""{"raw":null,"ynr":"yes"}""", _loaded.Write(read.Payload!));
         Assert.Equal("""{"ynr":"no"}""", _loaded.Write(empty));
+    }
+
+    [Fact]
+    public void Enum_members_sharing_a_value_are_written_as_the_first_and_read_by_each_name()
+    {
+        object valid = _loaded.Call("Shapes.ShapeSamples", "Valid");
+
+        string json = _loaded.Write(valid);
+
+        Assert.Contains("\"lvl\":\"High\"", json, StringComparison.Ordinal);
+        ReadOutcome top = _loaded.Read("Shapes.Rules", """{"n":1,"lvl":"Top","iat":1,"exp":2,"ratio":0}""");
+        Assert.True(top.Success, top.Error.ToString());
+        Assert.Equal("High", LoadedAssembly.Get(top.Payload!, "Level")!.ToString());
+    }
+
+    [Fact]
+    public void Writing_an_undefined_enum_value_throws_naming_the_enum()
+    {
+        object invalid = _loaded.Call("Shapes.ShapeSamples", "Invalid");
+
+        var thrown = Assert.Throws<System.Reflection.TargetInvocationException>(() => _loaded.Write(invalid));
+
+        Assert.IsType<ArgumentOutOfRangeException>(thrown.InnerException);
+        Assert.Contains("Shapes.Level", thrown.InnerException!.Message, StringComparison.Ordinal);
     }
 
     internal static ReadOutcome ReadFromStartObject<T>(string json) where T : IJwtPayload<T>
