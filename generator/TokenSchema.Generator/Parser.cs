@@ -190,9 +190,16 @@ internal static class Parser
 
         foreach (IMethodSymbol constructor in type.InstanceConstructors)
         {
+            // The compiler's copy constructor points at the same declaration but is implicitly declared.
+            if (constructor.IsImplicitlyDeclared)
+            {
+                continue;
+            }
+
             foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(cancellationToken) is RecordDeclarationSyntax { ParameterList: not null })
+                if (reference.GetSyntax(cancellationToken) is RecordDeclarationSyntax { ParameterList: { } parameters } &&
+                    parameters.Parameters.Count == constructor.Parameters.Length)
                 {
                     return constructor;
                 }

@@ -19,6 +19,9 @@ public sealed class ShapeTests : IClassFixture<ShapeTests.Compiled>
         public readonly partial record struct Grant([Claim("room")] string Room, [Claim("join")] bool? Join = null);
 
         [TokenPayload]
+        public sealed partial record Single([Claim("one")] string One);
+
+        [TokenPayload]
         public readonly partial struct Version
         {
             [Claim("v")] public int Number { get; init; } = 1;
@@ -139,6 +142,16 @@ public sealed class ShapeTests : IClassFixture<ShapeTests.Compiled>
         Assert.Equal("""{"room":"r1"}""", _loaded.Write(read.Payload!));
         Assert.Null(LoadedAssembly.Get(read.Payload!, "Join"));
         Assert.Equal("""{"room":"r1","join":false}""", _loaded.Write(_loaded.Read("Shapes.Grant", """{"join":false,"room":"r1"}""").Payload!));
+    }
+
+    [Theory]
+    [InlineData("Shapes.Single", """{"one":"1"}""")]
+    public void Record_with_one_positional_parameter_uses_its_primary_constructor_not_the_copy_constructor(string type, string json)
+    {
+        ReadOutcome read = _loaded.Read(type, json);
+
+        Assert.True(read.Success, read.Error.ToString());
+        Assert.Equal(json, _loaded.Write(read.Payload!));
     }
 
     [Fact]
