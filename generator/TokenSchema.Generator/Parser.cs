@@ -105,7 +105,8 @@ internal static class Parser
             claims.Add(claim);
         }
 
-        if (claims.Count > MaxClaims || HasInheritedRequiredMembers(type))
+        if (claims.Count > MaxClaims || HasInheritedRequiredMembers(type) || HasPayloadBase(type) ||
+            (primaryConstructor is null && !type.IsValueType && !HasParameterlessConstructor(type)))
         {
             return null;
         }
@@ -189,9 +190,16 @@ internal static class Parser
 
         foreach (IMethodSymbol constructor in type.InstanceConstructors)
         {
+            // The compiler's copy constructor points at the same declaration but is implicitly declared.
+            if (constructor.IsImplicitlyDeclared)
+            {
+                continue;
+            }
+
             foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(cancellationToken) is RecordDeclarationSyntax { ParameterList: not null })
+                if (reference.GetSyntax(cancellationToken) is RecordDeclarationSyntax { ParameterList: { } parameters } &&
+                    parameters.Parameters.Count == constructor.Parameters.Length)
                 {
                     return constructor;
                 }
@@ -212,6 +220,41 @@ internal static class Parser
         }
 
         return null;
+    }
+
+    private static bool HasParameterlessConstructor(INamedTypeSymbol type)
+    {
+        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        {
+            if (constructor.Parameters.Length == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A payload deriving from another payload would hide the base's members; claims are not inherited.
+    private static bool HasPayloadBase(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            if (FindAttribute(baseType.GetAttributes(), TokenPayloadAttribute) is not null)
+            {
+                return true;
+            }
+
+            foreach (INamedTypeSymbol implemented in baseType.AllInterfaces)
+            {
+                if (IsNamed(implemented.OriginalDefinition, JwtPayloadInterface))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool HasInheritedRequiredMembers(INamedTypeSymbol type)
@@ -619,6 +662,16 @@ internal static class Parser
                     rules.Add(new ValidationRuleSpec(ValidationRuleKind.Url, null, null, false, null, null, false));
                     break;
             }
+        }
+
+        // Values the writer cannot write are reported by Validate, so signing fails with the claim's name.
+        if (value.Kind == ValueKind.Enum)
+        {
+            rules.Add(new ValidationRuleSpec(ValidationRuleKind.DefinedEnum, null, null, false, null, null, false));
+        }
+        else if (value.Kind == ValueKind.Double)
+        {
+            rules.Add(new ValidationRuleSpec(ValidationRuleKind.Finite, null, null, false, null, null, false));
         }
 
         return rules.ToImmutableEquatableArray();

@@ -65,13 +65,18 @@ internal static class TestHelpers
 
     /// <summary>A library compilation with the given parse options.</summary>
     public static CSharpCompilation CreateCompilation(CSharpParseOptions options, params string[] sources) =>
+        CreateCompilation(options, NullableContextOptions.Enable, sources);
+
+    /// <summary>A library compilation with the given parse options and project-wide nullable context, every warning wave on.</summary>
+    public static CSharpCompilation CreateCompilation(CSharpParseOptions options, NullableContextOptions nullable, params string[] sources) =>
         CSharpCompilation.Create(
             "Generated" + Guid.NewGuid().ToString("N"),
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, options, path: "Source" + i + ".cs")),
             References.Value,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: NullableContextOptions.Enable,
+                nullableContextOptions: nullable,
+                warningLevel: 9999,
                 deterministic: true));
 
     /// <summary>A driver with step tracking on, as the incrementality tests need.</summary>

@@ -8,16 +8,29 @@ internal sealed class SourceWriter
 {
     private readonly StringBuilder _text = new();
     private int _indent;
+    private bool _pendingBlank;
+    private bool _afterOpen;
 
-    /// <summary>Writes one line at the current indentation; an empty line has no trailing spaces.</summary>
+    /// <summary>
+    /// Writes one line at the current indentation. An empty line is a separator: it is dropped after <c>{</c>,
+    /// before <c>}</c> and next to another separator, so callers may ask for one after every block.
+    /// </summary>
     public SourceWriter Line(string line = "")
     {
-        if (line.Length > 0)
+        if (line.Length == 0)
         {
-            _text.Append(' ', _indent * 4).Append(line);
+            _pendingBlank = _text.Length > 0 && !_afterOpen;
+            return this;
         }
 
-        _text.Append('\n');
+        if (_pendingBlank && !line.StartsWith("}", StringComparison.Ordinal))
+        {
+            _text.Append('\n');
+        }
+
+        _pendingBlank = false;
+        _afterOpen = line == "{";
+        _text.Append(' ', _indent * 4).Append(line).Append('\n');
         return this;
     }
 

@@ -20,6 +20,12 @@ internal enum ValidationRuleKind
 
     /// <summary>The claim (<c>exp</c>) must be after the claim named by <c>OtherClaim</c>.</summary>
     After,
+
+    /// <summary>An enum claim must hold a declared member (the writer cannot write any other value).</summary>
+    DefinedEnum,
+
+    /// <summary>A <see cref="double"/> claim must be finite (JSON has no NaN or infinity).</summary>
+    Finite,
 }
 
 /// <summary>One validation rule of a claim.</summary>
