@@ -90,6 +90,15 @@ public sealed class DailyTokenTests
     }
 
     [Fact]
+    public void Enums_cover_exactly_the_documented_values()
+    {
+        string[] languages = Enum.GetValues<DailyLanguage>().Select(l => Json(new DailyToken { Language = l })[8..^2]).ToArray();
+        Assert.Equal("da de en es fi fr it jp ka nl no pt pt-BR pl ru sv tr user".Split(' '), languages);
+        string[] modes = Enum.GetValues<DailyRecordingMode>().Select(m => Json(new DailyToken { EnableRecording = m })[7..^2]).ToArray();
+        Assert.Equal(new[] { "cloud", "cloud-audio-only", "local", "raw-tracks" }, modes);
+    }
+
+    [Fact]
     public void Every_language_and_recording_mode_reads_back()
     {
         foreach (DailyLanguage language in Enum.GetValues<DailyLanguage>())
