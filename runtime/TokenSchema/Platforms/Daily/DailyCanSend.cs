@@ -85,6 +85,11 @@ public readonly record struct DailyCanSend
         return media == DailyMedia.None ? None : new DailyCanSend(media, true);
     }
 
+    /// <summary>Whether the participant may send every kind of media in <paramref name="media"/>.</summary>
+    /// <param name="media">The media asked about.</param>
+    /// <returns><see langword="true"/> when all of them are allowed.</returns>
+    public bool Allows(DailyMedia media) => (Media & media) == media;
+
     /// <summary><see cref="All"/> for <see langword="true"/>, <see cref="None"/> for <see langword="false"/>.</summary>
     /// <param name="allowed">Whether the participant may send everything.</param>
     public static implicit operator DailyCanSend(bool allowed) => allowed ? All : None;
@@ -132,6 +137,11 @@ public readonly record struct DailyCanAdmin
 
         return rights == DailyAdminRights.None ? None : new DailyCanAdmin(rights, true);
     }
+
+    /// <summary>Whether the participant holds every admin right in <paramref name="rights"/>.</summary>
+    /// <param name="rights">The rights asked about.</param>
+    /// <returns><see langword="true"/> when all of them are held.</returns>
+    public bool Allows(DailyAdminRights rights) => (Rights & rights) == rights;
 
     /// <summary><see cref="All"/> for <see langword="true"/>, <see cref="None"/> for <see langword="false"/>.</summary>
     /// <param name="allowed">Whether the participant holds every admin right.</param>

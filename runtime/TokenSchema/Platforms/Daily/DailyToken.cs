@@ -51,11 +51,11 @@ public sealed partial record DailyToken
     [Claim("u")]
     public string? UserName { get; init; }
 
-    /// <summary>Makes the participant a meeting owner, with admin rights in the room (<c>o</c>, is_owner).</summary>
+    /// <summary>Gives the participant meeting owner privileges: sending every kind of media and admin actions such as muting others (<c>o</c>, is_owner).</summary>
     [Claim("o")]
     public bool? IsOwner { get; init; }
 
-    /// <summary>Lets the participant knock to enter a private room instead of being refused (<c>k</c>, knocking).</summary>
+    /// <summary>In a room with knocking enabled, makes the participant ask to join and wait for an owner to admit them instead of bypassing the waiting screen (<c>k</c>, knocking).</summary>
     [Claim("k")]
     public bool? Knocking { get; init; }
 
@@ -72,7 +72,7 @@ public sealed partial record DailyToken
     [Claim("ij")]
     public bool? IntercomJoinAlert { get; init; }
 
-    /// <summary>Starts a cloud recording when the participant joins (<c>sr</c>, start_cloud_recording).</summary>
+    /// <summary>Starts a cloud recording when the participant joins (<c>sr</c>, start_cloud_recording); needs <c>cloud</c> recording enabled on the room or in <see cref="EnableRecording"/>.</summary>
     [Claim("sr")]
     public bool? StartCloudRecording { get; init; }
 
@@ -80,7 +80,7 @@ public sealed partial record DailyToken
     [Claim("sro")]
     public JsonElement? StartCloudRecordingOptions { get; init; }
 
-    /// <summary>Starts transcription when the participant joins (<c>ast</c>, auto_start_transcription).</summary>
+    /// <summary>Starts transcription when an owner joins the room (<c>ast</c>, auto_start_transcription).</summary>
     [Claim("ast")]
     public bool? AutoStartTranscription { get; init; }
 
@@ -89,7 +89,7 @@ public sealed partial record DailyToken
     [ClaimConverter(typeof(DailyRecordingConverter))]
     public DailyRecording? EnableRecording { get; init; }
 
-    /// <summary>Lets the participant share their screen (<c>ss</c>, enable_screenshare).</summary>
+    /// <summary>Whether the participant may share their screen, for the whole meeting (<c>ss</c>, enable_screenshare); <see cref="Permissions"/> can change it during the call.</summary>
     [Claim("ss")]
     public bool? EnableScreenshare { get; init; }
 
@@ -115,7 +115,7 @@ public sealed partial record DailyToken
     [Range(1, int.MaxValue)]
     public int? EjectAfterElapsed { get; init; }
 
-    /// <summary>The language of Daily's prebuilt UI for the participant (<c>uil</c>, lang).</summary>
+    /// <summary>The language of Daily Prebuilt's UI for the participant, overriding the room's and the domain's (<c>uil</c>, lang).</summary>
     [Claim("uil")]
     public DailyLanguage? Language { get; init; }
 
@@ -123,7 +123,7 @@ public sealed partial record DailyToken
     [Claim("erui")]
     public bool? EnableRecordingUi { get; init; }
 
-    /// <summary>What the participant may do in the call: presence, sending, receiving, admin rights (<c>p</c>, permissions).</summary>
+    /// <summary>The initial permissions of a participant who is not a meeting owner: presence, sending, receiving, admin rights (<c>p</c>, permissions). They take precedence over the room's and the domain's.</summary>
     [Claim("p")]
     public DailyPermissions? Permissions { get; init; }
 

@@ -292,6 +292,12 @@ public sealed class DailyTokenTests
         Assert.NotEqual(DailyCanSend.All, DailyCanSend.Of(DailyMedia.All));
         Assert.Equal(DailyCanSend.All, (DailyCanSend)true);
         Assert.Equal(DailyCanAdmin.None, DailyCanAdmin.Of(DailyAdminRights.None));
+        Assert.True(DailyCanSend.Of(DailyMedia.Video | DailyMedia.Audio).Allows(DailyMedia.Audio));
+        Assert.False(DailyCanSend.Of(DailyMedia.Video | DailyMedia.Audio).Allows(DailyMedia.Audio | DailyMedia.ScreenVideo));
+        Assert.True(DailyCanSend.All.Allows(DailyMedia.All));
+        Assert.False(DailyCanSend.None.Allows(DailyMedia.Video));
+        Assert.True(DailyCanAdmin.Of(DailyAdminRights.Streaming).Allows(DailyAdminRights.Streaming));
+        Assert.False(DailyCanAdmin.Of(DailyAdminRights.Streaming).Allows(DailyAdminRights.Participants));
         Assert.Throws<ArgumentOutOfRangeException>(() => DailyCanSend.Of((DailyMedia)16));
         Assert.Throws<ArgumentOutOfRangeException>(() => DailyCanAdmin.Of((DailyAdminRights)8));
         Assert.Contains("'er'", Assert.Throws<ArgumentException>(() => DailyRecording.Of(DailyRecordingMode.Cloud, DailyRecordingMode.Cloud)).Message);
