@@ -25,7 +25,18 @@ else
     Console.WriteLine("Using DAILY_API_KEY and DAILY_DOMAIN_ID from the environment.");
 }
 
-using var daily = new DailyTokenIssuer(apiKey!, domainId!) { DefaultLifetime = TimeSpan.FromHours(2) };
+DailyTokenIssuer daily;
+try
+{
+    daily = new DailyTokenIssuer(apiKey!, domainId!) { DefaultLifetime = TimeSpan.FromHours(2) };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine("Cannot issue Daily tokens: " + e.Message);
+    return 2;
+}
+
+using var issuer = daily;
 
 // The owner: three lines, the issuer fills d, iat and exp.
 string owner = daily.Issue(new DailyToken { RoomName = "standup", IsOwner = true, UserName = "Host" });

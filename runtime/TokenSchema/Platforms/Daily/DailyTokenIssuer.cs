@@ -18,6 +18,8 @@ public sealed class DailyTokenIssuer : IDisposable
     /// <summary>Daily's recommended maximum length of a meeting token, in characters.</summary>
     public const int MaxRecommendedLength = 2048;
 
+    private const int MinimumKeyLength = 32;
+
     private readonly JwtSigner _signer;
     private TimeSpan? _defaultLifetime = TimeSpan.FromHours(1);
 
@@ -48,14 +50,15 @@ public sealed class DailyTokenIssuer : IDisposable
 
         DomainId = domainId;
         TimeProvider = timeProvider ?? TimeProvider.System;
-        try
+        int keyLength = System.Text.Encoding.UTF8.GetByteCount(apiKey);
+        if (keyLength < MinimumKeyLength)
         {
-            _signer = JwtSigner.FromSecret(apiKey);
+            throw new ArgumentException(
+                $"The Daily API key is {keyLength} bytes long; an HS256 key needs at least {MinimumKeyLength}. Pass the domain's API key from the Daily dashboard.",
+                nameof(apiKey));
         }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException("The Daily API key cannot be used as an HS256 key: " + e.Message, nameof(apiKey), e);
-        }
+
+        _signer = JwtSigner.FromSecret(apiKey);
     }
 
     /// <summary>The domain id written as <c>d</c> when a token has none.</summary>

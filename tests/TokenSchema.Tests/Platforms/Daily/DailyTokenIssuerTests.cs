@@ -78,7 +78,11 @@ public sealed class DailyTokenIssuerTests
         Assert.Equal("domainId", badDomain.ParamName);
         Assert.Contains("'d'", badDomain.Message);
         Assert.Equal("domainId", Assert.Throws<ArgumentException>(() => new DailyTokenIssuer(ApiKey, Guid.Empty)).ParamName);
-        Assert.Equal("apiKey", Assert.Throws<ArgumentException>(() => new DailyTokenIssuer("short", Domain)).ParamName);
+        var shortKey = Assert.Throws<ArgumentException>(() => new DailyTokenIssuer("short", Domain));
+        Assert.Equal("apiKey", shortKey.ParamName);
+        Assert.Contains("5 bytes", shortKey.Message);
+        Assert.Equal("apiKey", Assert.Throws<ArgumentException>(() => new DailyTokenIssuer("", Domain)).ParamName);
+        Assert.Throws<ArgumentNullException>(() => new DailyTokenIssuer(null!, Domain));
         Assert.Throws<ArgumentOutOfRangeException>(() => daily.DefaultLifetime = TimeSpan.Zero);
     }
 
