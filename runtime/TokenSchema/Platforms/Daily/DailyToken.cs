@@ -1,0 +1,187 @@
+using System;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+
+namespace TokenSchema.Daily;
+
+/// <summary>
+/// A Daily meeting token: the claims of a token self-signed with a Daily domain's API key (HS256), in Daily's
+/// abbreviated claim names. Every member is optional in C# so that <see cref="DailyTokenIssuer"/> can fill the
+/// domain id and issue time; a self-signed token must carry <see cref="RoomName"/> (<c>r</c>),
+/// <see cref="DomainId"/> (<c>d</c>) and <see cref="IssuedAt"/> (<c>iat</c>), which <see cref="IJwtPayload{TSelf}.Validate"/> checks.
+/// </summary>
+/// <remarks>
+/// Claims are written in declaration order, <c>r</c>, <c>d</c>, <c>iat</c> first, so a token with only those three claims
+/// is byte for byte the token Daily's REST endpoint issues. Daily recommends keeping a token under
+/// <see cref="DailyTokenIssuer.MaxRecommendedLength"/> characters. Checks the generated validator cannot express
+/// (http(s) URLs, the <c>mjh</c> length, the <c>sro</c> and <c>er</c> shapes) are in <see cref="ValidateForSelfSigning"/>.
+/// </remarks>
+[TokenPayload(ClaimVocabulary.Daily)]
+public sealed partial record DailyToken
+{
+    /// <summary>The room the token admits to (<c>r</c>, room_name). Required in a self-signed token.</summary>
+    [Claim("r")]
+    [Required]
+    public string? RoomName { get; init; }
+
+    /// <summary>The Daily domain's id (<c>d</c>, domain_id), written as a UUID string. Required in a self-signed token.</summary>
+    [Claim("d")]
+    [Required]
+    public Guid? DomainId { get; init; }
+
+    /// <summary>When the token was issued (<c>iat</c>, unix seconds). Required in a self-signed token.</summary>
+    [Claim("iat")]
+    [Required]
+    public DateTimeOffset? IssuedAt { get; init; }
+
+    /// <summary>Daily refuses the token before this time (<c>nbf</c>, unix seconds).</summary>
+    [Claim("nbf")]
+    public DateTimeOffset? NotBefore { get; init; }
+
+    /// <summary>Daily refuses the token from this time on (<c>exp</c>, unix seconds). Daily strongly recommends it.</summary>
+    [Claim("exp")]
+    public DateTimeOffset? Expires { get; init; }
+
+    /// <summary>The participant's user id (<c>ud</c>, user_id), reported in Daily's logs and events; at most 36 characters.</summary>
+    [Claim("ud")]
+    [StringLength(36)]
+    public string? UserId { get; init; }
+
+    /// <summary>The participant's display name in the call (<c>u</c>, user_name).</summary>
+    [Claim("u")]
+    public string? UserName { get; init; }
+
+    /// <summary>Gives the participant meeting owner privileges: sending every kind of media and admin actions such as muting others (<c>o</c>, is_owner).</summary>
+    [Claim("o")]
+    public bool? IsOwner { get; init; }
+
+    /// <summary>In a room with knocking enabled, makes the participant ask to join and wait for an owner to admit them instead of bypassing the waiting screen (<c>k</c>, knocking).</summary>
+    [Claim("k")]
+    public bool? Knocking { get; init; }
+
+    /// <summary>Closes the browser tab when the participant leaves the meeting (<c>ctoe</c>, close_tab_on_exit).</summary>
+    [Claim("ctoe")]
+    public bool? CloseTabOnExit { get; init; }
+
+    /// <summary>Where Daily's prebuilt UI sends the participant after leaving the meeting (<c>rome</c>, redirect_on_meeting_exit); an absolute http(s) URL.</summary>
+    [Claim("rome")]
+    [Url]
+    public Uri? RedirectOnMeetingExit { get; init; }
+
+    /// <summary>Enables the Intercom alert when the participant joins (<c>ij</c>, intercom_join_alert; documented by a third-party source only).</summary>
+    [Claim("ij")]
+    public bool? IntercomJoinAlert { get; init; }
+
+    /// <summary>Starts a cloud recording when the participant joins (<c>sr</c>, start_cloud_recording); needs <c>cloud</c> recording enabled on the room or in <see cref="EnableRecording"/>.</summary>
+    [Claim("sr")]
+    public bool? StartCloudRecording { get; init; }
+
+    /// <summary>Options of the cloud recording started by <see cref="StartCloudRecording"/> (<c>sro</c>, start_cloud_recording_opts): a JSON object whose shape Daily does not document, written as given.</summary>
+    [Claim("sro")]
+    public JsonElement? StartCloudRecordingOptions { get; init; }
+
+    /// <summary>Starts transcription when an owner joins the room (<c>ast</c>, auto_start_transcription).</summary>
+    [Claim("ast")]
+    public bool? AutoStartTranscription { get; init; }
+
+    /// <summary>The recording modes the participant may use (<c>er</c>, enable_recording): one mode is written as a string, several as an array.</summary>
+    [Claim("er")]
+    [ClaimConverter(typeof(DailyRecordingConverter))]
+    public DailyRecording? EnableRecording { get; init; }
+
+    /// <summary>Whether the participant may share their screen, for the whole meeting (<c>ss</c>, enable_screenshare); <see cref="Permissions"/> can change it during the call.</summary>
+    [Claim("ss")]
+    public bool? EnableScreenshare { get; init; }
+
+    /// <summary>Joins with the camera off (<c>vo</c>, start_video_off).</summary>
+    [Claim("vo")]
+    public bool? StartVideoOff { get; init; }
+
+    /// <summary>Joins with the microphone off (<c>ao</c>, start_audio_off).</summary>
+    [Claim("ao")]
+    public bool? StartAudioOff { get; init; }
+
+    /// <summary>A URL Daily calls when the participant joins (<c>mjh</c>, meeting_join_hook); an absolute http(s) URL of at most 255 characters.</summary>
+    [Claim("mjh")]
+    [Url]
+    public Uri? MeetingJoinHook { get; init; }
+
+    /// <summary>Ejects the participant when the token expires (<c>ejt</c>, eject_at_token_exp).</summary>
+    [Claim("ejt")]
+    public bool? EjectAtTokenExp { get; init; }
+
+    /// <summary>Ejects the participant this many seconds after joining (<c>eje</c>, eject_after_elapsed); positive.</summary>
+    [Claim("eje")]
+    [Range(1, int.MaxValue)]
+    public int? EjectAfterElapsed { get; init; }
+
+    /// <summary>The language of Daily Prebuilt's UI for the participant, overriding the room's and the domain's (<c>uil</c>, lang).</summary>
+    [Claim("uil")]
+    public DailyLanguage? Language { get; init; }
+
+    /// <summary>Shows the recording button in Daily's prebuilt UI (<c>erui</c>, enable_recording_ui).</summary>
+    [Claim("erui")]
+    public bool? EnableRecordingUi { get; init; }
+
+    /// <summary>The initial permissions of a participant who is not a meeting owner: presence, sending, receiving, admin rights (<c>p</c>, permissions). They take precedence over the room's and the domain's.</summary>
+    [Claim("p")]
+    public DailyPermissions? Permissions { get; init; }
+
+    /// <summary>
+    /// Every problem that keeps the token from being a valid self-signed Daily token: the generated checks of
+    /// <see cref="IJwtPayload{TSelf}.Validate"/> (required <c>r</c>, <c>d</c>, <c>iat</c>; <c>ud</c> length; <c>eje</c> positive;
+    /// <c>exp</c> after <c>iat</c> and <c>nbf</c>; defined enum values) and the checks only this method makes: <c>rome</c> and
+    /// <c>mjh</c> are absolute http or https URLs, <c>mjh</c> has at most 255 characters, <c>er</c> names at least one mode,
+    /// <c>sro</c> is a JSON object.
+    /// </summary>
+    /// <returns>The valid result, or every problem by claim name.</returns>
+    public ClaimValidationResult ValidateForSelfSigning()
+    {
+        ClaimValidationResult generated = Validate();
+        var problems = new ClaimProblemCollector();
+        foreach (ClaimProblem problem in generated.Problems)
+        {
+            problems.Add(problem.Claim, problem.Message);
+        }
+
+        CheckHttpUrl(ref problems, generated, "rome", RedirectOnMeetingExit);
+        CheckHttpUrl(ref problems, generated, "mjh", MeetingJoinHook);
+        if (MeetingJoinHook is { } hook && hook.OriginalString.Length > MaxMeetingJoinHookLength)
+        {
+            problems.Add("mjh", "is longer than 255 characters");
+        }
+
+        if (EnableRecording is { IsEmpty: true })
+        {
+            problems.Add("er", "names no recording mode");
+        }
+
+        if (StartCloudRecordingOptions is { } options && options.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add("sro", "is not a JSON object");
+        }
+
+        return problems.ToResult();
+    }
+
+    /// <summary>The longest <c>mjh</c> URL, in characters.</summary>
+    internal const int MaxMeetingJoinHookLength = 255;
+
+    private static void CheckHttpUrl(ref ClaimProblemCollector problems, ClaimValidationResult generated, string claim, Uri? url)
+    {
+        if (url is null || (url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)))
+        {
+            return;
+        }
+
+        foreach (ClaimProblem problem in generated.Problems)
+        {
+            if (problem.Claim == claim)
+            {
+                return;
+            }
+        }
+
+        problems.Add(claim, "is not an absolute http or https URL");
+    }
+}

@@ -1,0 +1,169 @@
+using System;
+
+namespace TokenSchema.Daily;
+
+/// <summary>
+/// Issues self-signed Daily meeting tokens for one Daily domain: fills the domain id (<c>d</c>), the issue time
+/// (<c>iat</c>) and an expiry (<c>exp</c>) when a token leaves them out, validates the token and signs it with HS256 under
+/// the domain's API key. Thread-safe for <see cref="Issue"/>; set the properties before sharing the instance.
+/// </summary>
+/// <example>
+/// <code>
+/// using var daily = new DailyTokenIssuer(apiKey, domainId);
+/// string token = daily.Issue(new DailyToken { RoomName = "standup", IsOwner = true });
+/// </code>
+/// </example>
+public sealed class DailyTokenIssuer : IDisposable
+{
+    /// <summary>Daily's recommended maximum length of a meeting token, in characters.</summary>
+    public const int MaxRecommendedLength = 2048;
+
+    private const int MinimumKeyLength = 32;
+
+    private readonly JwtSigner _signer;
+    private TimeSpan? _defaultLifetime = TimeSpan.FromHours(1);
+
+    /// <summary>Creates an issuer for the domain <paramref name="domainId"/>, signing with its API key.</summary>
+    /// <param name="apiKey">The Daily domain's API key; its UTF-8 bytes are the HMAC key (at least 32 bytes).</param>
+    /// <param name="domainId">The domain's id, a UUID (the <c>d</c> claim).</param>
+    /// <param name="timeProvider">The clock for <c>iat</c>; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="apiKey"/> or <paramref name="domainId"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="domainId"/> is not a UUID, or the key is empty or shorter than 32 bytes.</exception>
+    public DailyTokenIssuer(string apiKey, string domainId, TimeProvider? timeProvider = null)
+        : this(apiKey, ParseDomainId(domainId), timeProvider)
+    {
+    }
+
+    /// <summary>Creates an issuer for the domain <paramref name="domainId"/>, signing with its API key.</summary>
+    /// <param name="apiKey">The Daily domain's API key; its UTF-8 bytes are the HMAC key (at least 32 bytes).</param>
+    /// <param name="domainId">The domain's id (the <c>d</c> claim).</param>
+    /// <param name="timeProvider">The clock for <c>iat</c>; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="apiKey"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="domainId"/> is the empty UUID, or the key is empty or shorter than 32 bytes.</exception>
+    public DailyTokenIssuer(string apiKey, Guid domainId, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(apiKey);
+        if (domainId == Guid.Empty)
+        {
+            throw new ArgumentException("The Daily domain id (claim 'd') must not be the empty UUID.", nameof(domainId));
+        }
+
+        DomainId = domainId;
+        TimeProvider = timeProvider ?? TimeProvider.System;
+        int keyLength = System.Text.Encoding.UTF8.GetByteCount(apiKey);
+        if (keyLength < MinimumKeyLength)
+        {
+            throw new ArgumentException(
+                $"The Daily API key is {keyLength} bytes long; an HS256 key needs at least {MinimumKeyLength}. Pass the domain's API key from the Daily dashboard.",
+                nameof(apiKey));
+        }
+
+        _signer = JwtSigner.FromSecret(apiKey);
+    }
+
+    /// <summary>The domain id written as <c>d</c> when a token has none.</summary>
+    public Guid DomainId { get; }
+
+    /// <summary>The clock <c>iat</c> is read from.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>
+    /// How long an issued token is valid when it has no <c>exp</c>: <c>exp</c> becomes <c>iat</c> plus this, in whole
+    /// seconds. One hour by default; <see langword="null"/> issues tokens without <c>exp</c>, which Daily accepts for as
+    /// long as the API key is active (Daily recommends an expiry).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is shorter than one second.</exception>
+    public TimeSpan? DefaultLifetime
+    {
+        get => _defaultLifetime;
+        set
+        {
+            if (value is { } lifetime && lifetime < TimeSpan.FromSeconds(1))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), lifetime, "The default lifetime of a Daily token (claim 'exp') must be at least one second.");
+            }
+
+            _defaultLifetime = value;
+        }
+    }
+
+    /// <summary>
+    /// When <see langword="true"/>, <see cref="Issue"/> throws rather than return a token longer than
+    /// <see cref="MaxRecommendedLength"/> characters. <see langword="false"/> by default; check
+    /// <see cref="ExceedsRecommendedLength"/> on the result instead.
+    /// </summary>
+    public bool RejectOverlongTokens { get; set; }
+
+    /// <summary>Whether <paramref name="token"/> is longer than Daily's recommended <see cref="MaxRecommendedLength"/> characters.</summary>
+    /// <param name="token">An issued token.</param>
+    /// <returns><see langword="true"/> when the token is longer than 2,048 characters.</returns>
+    public static bool ExceedsRecommendedLength(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return token.Length > MaxRecommendedLength;
+    }
+
+    /// <summary>
+    /// Returns <paramref name="token"/> with the claims <see cref="Issue"/> fills when absent: <c>d</c> (<see cref="DomainId"/>),
+    /// <c>iat</c> (now, in whole seconds) and <c>exp</c> (<c>iat</c> plus <see cref="DefaultLifetime"/>).
+    /// </summary>
+    /// <param name="token">The token's claims.</param>
+    /// <returns>The completed claims; <paramref name="token"/> itself is not changed.</returns>
+    /// <exception cref="ArgumentException">The token's <c>d</c> names another domain than this issuer's.</exception>
+    public DailyToken Complete(DailyToken token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (token.DomainId is { } domain && domain != DomainId)
+        {
+            throw new ArgumentException(
+                $"Claim 'd' (domain_id) is {domain}, but this issuer signs with the API key of domain {DomainId}.", nameof(token));
+        }
+
+        DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(TimeProvider.GetUtcNow().ToUnixTimeSeconds());
+        DateTimeOffset? expires = token.Expires;
+        if (expires is null && _defaultLifetime is { } lifetime)
+        {
+            expires = DateTimeOffset.FromUnixTimeSeconds(issuedAt.ToUnixTimeSeconds() + (long)lifetime.TotalSeconds);
+        }
+
+        return token with { DomainId = DomainId, IssuedAt = issuedAt, Expires = expires };
+    }
+
+    /// <summary>
+    /// Completes (<see cref="Complete"/>), validates (<see cref="DailyToken.ValidateForSelfSigning"/>) and signs
+    /// <paramref name="token"/>.
+    /// </summary>
+    /// <param name="token">The token's claims; <c>r</c> (<see cref="DailyToken.RoomName"/>) is required.</param>
+    /// <returns>The compact token <c>header.payload.signature</c>, with the header <c>{"alg":"HS256","typ":"JWT"}</c>.</returns>
+    /// <exception cref="ArgumentException">The token's <c>d</c> names another domain than this issuer's.</exception>
+    /// <exception cref="JwtPayloadValidationException">The token is not valid; the message lists every problem by claim name.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="RejectOverlongTokens"/> is set and the token is longer than <see cref="MaxRecommendedLength"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The issuer was disposed.</exception>
+    public string Issue(DailyToken token)
+    {
+        DailyToken complete = Complete(token);
+        complete.ValidateForSelfSigning().ThrowIfInvalid(typeof(DailyToken));
+        string signed = _signer.Sign(complete);
+        if (RejectOverlongTokens && ExceedsRecommendedLength(signed))
+        {
+            throw new InvalidOperationException(
+                $"The Daily token is {signed.Length} characters long, more than Daily's recommended {MaxRecommendedLength}; shorten its claims (often 'sro', 'p' or 'mjh').");
+        }
+
+        return signed;
+    }
+
+    /// <summary>Zeroes the key. Issuing afterwards throws <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose() => _signer.Dispose();
+
+    private static Guid ParseDomainId(string domainId)
+    {
+        ArgumentNullException.ThrowIfNull(domainId);
+        if (!Guid.TryParseExact(domainId, "D", out Guid parsed))
+        {
+            throw new ArgumentException("The Daily domain id (claim 'd') must be a UUID such as 25df5057-ef0d-4d97-bde6-0cf287276cbb.", nameof(domainId));
+        }
+
+        return parsed;
+    }
+}

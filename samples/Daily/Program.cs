@@ -1,0 +1,82 @@
+using System;
+using System.Buffers.Text;
+using System.Collections.Generic;
+using System.Text;
+using TokenSchema;
+using TokenSchema.Daily;
+
+// Self-signed Daily meeting tokens with DailyTokenIssuer.
+// Set DAILY_API_KEY and DAILY_DOMAIN_ID to sign for your own Daily domain; otherwise a demo key and domain id are used,
+// which produce well-formed tokens that no Daily domain accepts.
+const string DemoApiKey = "DEMO-API-KEY-not-a-real-daily-key-0123456789";
+const string DemoDomainId = "00000000-0000-4000-8000-00000000da11";
+
+string? apiKey = Environment.GetEnvironmentVariable("DAILY_API_KEY");
+string? domainId = Environment.GetEnvironmentVariable("DAILY_DOMAIN_ID");
+bool demo = string.IsNullOrEmpty(apiKey) || string.IsNullOrEmpty(domainId);
+if (demo)
+{
+    apiKey = DemoApiKey;
+    domainId = DemoDomainId;
+    Console.WriteLine("Using the DEMO API key and DEMO domain id (set DAILY_API_KEY and DAILY_DOMAIN_ID for real tokens).");
+}
+else
+{
+    Console.WriteLine("Using DAILY_API_KEY and DAILY_DOMAIN_ID from the environment.");
+}
+
+DailyTokenIssuer daily;
+try
+{
+    daily = new DailyTokenIssuer(apiKey!, domainId!) { DefaultLifetime = TimeSpan.FromHours(2) };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine("Cannot issue Daily tokens: " + e.Message);
+    return 2;
+}
+
+using var issuer = daily;
+
+// The owner: three lines, the issuer fills d, iat and exp.
+string owner = daily.Issue(new DailyToken { RoomName = "standup", IsOwner = true, UserName = "Host" });
+Show("Owner token", owner);
+
+// A guest who may send audio only, receives only the host's video and audio, and is ejected after 30 minutes.
+string guest = daily.Issue(new DailyToken
+{
+    RoomName = "standup",
+    UserId = "guest-42",
+    UserName = "Guest",
+    StartVideoOff = true,
+    EjectAfterElapsed = 30 * 60,
+    Language = DailyLanguage.BrazilianPortuguese,
+    Permissions = new DailyPermissions
+    {
+        HasPresence = true,
+        CanSend = DailyCanSend.Of(DailyMedia.Audio),
+        CanAdmin = DailyCanAdmin.None,
+        CanReceive = new DailyCanReceive
+        {
+            Base = false,
+            ByUserId = new Dictionary<string, DailyReceiveSetting>
+            {
+                ["host"] = new DailyReceiveMedia { Video = true, Audio = true },
+            },
+        },
+    },
+});
+Show("Guest token", guest);
+
+using var verifier = JwtVerifier.FromSecret(apiKey!);
+bool verified = verifier.TryVerify(guest.AsSpan(), out DailyToken? read, out JwtError error);
+Console.WriteLine($"Guest token verifies under the API key: {verified} ({error}); room '{read?.RoomName}', may send: {read?.Permissions?.CanSend}");
+return verified ? 0 : 1;
+
+static void Show(string title, string token)
+{
+    Console.WriteLine();
+    Console.WriteLine($"{title} ({token.Length} characters{(DailyTokenIssuer.ExceedsRecommendedLength(token) ? ", MORE than Daily's recommended 2048" : "")}):");
+    Console.WriteLine(token);
+    Console.WriteLine("Payload: " + Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token.Split('.')[1])));
+}
