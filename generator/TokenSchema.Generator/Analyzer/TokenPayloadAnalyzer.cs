@@ -53,6 +53,7 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        PayloadShapeChecks.Check(context, type, payloadAttribute, members, known);
         ClaimVocabularyDefinition? vocabulary = GetVocabulary(payloadAttribute);
         ClaimSet? scope = vocabulary?.BestFit(DeclaredNames(members));
         var seen = new Dictionary<string, ClaimMember>(System.StringComparer.Ordinal);
