@@ -442,6 +442,12 @@ internal static class Parser
             : type.ContainingNamespace.ToDisplayString() == simpleName.Substring(0, dot);
     }
 
+    /// <summary>
+    /// Whether the generator can write and read a member of <paramref name="type"/> without a converter; the analyzer
+    /// asks this so that it reports exactly the member types the generator refuses.
+    /// </summary>
+    internal static bool CanWriteValue(ITypeSymbol type) => AnalyzeValue(type, null) is not null;
+
     /// <summary>The C# type of a value, nullable annotation included.</summary>
     internal static string TypeOf(ValueSpec value) => value.IsNullable ? value.Type + "?" : value.Type;
 

@@ -170,13 +170,21 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "The type given to [ClaimConverter] must be a non-generic type implementing IClaimConverter<T> for the member's type (without its nullable annotation).");
 
+    /// <summary>TKS0021: a JSON-compatible member type the generator does not write.</summary>
+    public static readonly DiagnosticDescriptor TypeNotGenerated = Create(
+        DiagnosticIds.TypeNotGenerated,
+        "Claim member type is not generated",
+        "Type '{0}' of '{1}' has a JSON form but the generator does not write it; use {2}",
+        DiagnosticSeverity.Error,
+        "The generator writes string, bool, int, long, double, Guid, Uri, DateTimeOffset, TimeSpan, enums, JsonElement, [TokenPayload] types, T[], IReadOnlyList<T> and IReadOnlyDictionary<string, T> of those; other numeric and collection types need a change of type or a [ClaimConverter].");
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
         UnknownClaim, NearRegisteredClaim, LongNameInsteadOfClaim, IncompatibleClaimType, RegisteredClaimType, DuplicateClaim,
         TypeNotPartial, UnsupportedMemberType, MemberNameContradictsClaim, EmptyClaimName, ClaimOutsidePayload, NestedPayloadMismatch,
         EnumValueNotAllowed, UnsupportedPayloadType, PayloadDerivesFromPayload, NoParameterlessConstructor, ConstructionMemberNotClaim,
-        TooManyClaims, ClaimPropertyNotSettable, ConverterDoesNotConvert,
+        TooManyClaims, ClaimPropertyNotSettable, ConverterDoesNotConvert, TypeNotGenerated,
     };
 
     /// <summary>The help link of a diagnostic: its section of <c>docs/diagnostics.md</c>.</summary>

@@ -63,6 +63,9 @@ internal static class DiagnosticIds
     /// <summary>[ClaimConverter] type does not convert the member's type.</summary>
     public const string ConverterDoesNotConvert = "TKS0020";
 
+    /// <summary>A JSON-compatible member type the generator does not write (e.g. List&lt;T&gt;, decimal).</summary>
+    public const string TypeNotGenerated = "TKS0021";
+
     /// <summary>The key of <c>Diagnostic.Properties</c> holding the claim name a code fix writes instead of the offending one.</summary>
     public const string ReplacementProperty = "Replacement";
 }

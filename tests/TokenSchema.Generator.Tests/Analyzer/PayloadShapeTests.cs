@@ -209,7 +209,34 @@ public sealed class PayloadShapeTests
         Assert.Equal("'CommaList' does not implement IClaimConverter<List<string>>, so it cannot write 'Scopes'", diagnostics[0].GetMessage());
     }
 
+    [Fact]
+    public async Task TKS0021_json_compatible_types_the_generator_does_not_write()
+    {
+        ImmutableArray<Diagnostic> diagnostics = await VerifyAsync(Usings + """
+            public enum Twice { [ClaimValue("x")] A, [ClaimValue("x")] B }
+
+            [TokenPayload(ClaimVocabulary.Daily)]
+            public partial record MeetingToken
+            {
+                [Claim("er")] public [|List<string>?|] EnableRecording { get; init; }
+                [Claim("eje")] public [|short?|] EjectAfterElapsed { get; init; }
+                [Claim("x1", IsExtension = true)] public [|decimal?|] Price { get; init; }
+                [Claim("x2", IsExtension = true)] public [|Dictionary<string, bool>?|] Flags { get; init; }
+                [Claim("x3", IsExtension = true)] public [|Twice?|] Twice { get; init; }
+                [Claim("x4", IsExtension = true)] public IReadOnlyList<long>? Numbers { get; init; }
+                [Claim("x5", IsExtension = true)] public IReadOnlyDictionary<string, bool>? Map { get; init; }
+                [Claim("x6", IsExtension = true)] public string[][]? Nested { get; init; }
+            }
+            """, "TKS0021");
+
+        Assert.Equal(
+            "Type 'List<string>?' of 'EnableRecording' has a JSON form but the generator does not write it; use T[] or IReadOnlyList<T> of a supported type (or [ClaimConverter])",
+            diagnostics[0].GetMessage());
+        Assert.EndsWith("use int or long (or [ClaimConverter])", diagnostics[1].GetMessage());
+    }
+
     [Theory]
+    [InlineData("[TokenPayload] public partial record P { [Claim(\"sub\")] public System.Collections.Generic.List<string>? S { get; init; } }", "TKS0021")]
     [InlineData("[TokenPayload] public abstract partial record P { [Claim(\"sub\")] public string? S { get; init; } }", "TKS0014")]
     [InlineData("[TokenPayload] public partial record B { [Claim(\"sub\")] public string? S { get; init; } } [TokenPayload] public partial record P : B { [Claim(\"x\")] public string? X { get; init; } }", "TKS0015")]
     [InlineData("[TokenPayload] public partial class P { public P(int a) { } [Claim(\"sub\")] public string? S { get; set; } }", "TKS0016")]
