@@ -56,10 +56,17 @@ internal static class Emitter
             w.Open("partial " + outer.Keyword + " " + Id(outer.Name));
         }
 
-        w.Open("partial " + payload.Keyword + " " + Id(payload.TypeName) + " : global::TokenSchema.IJwtPayload<" + payload.FullyQualifiedName + ">");
+        w.Open("partial " + payload.Keyword + " " + Id(payload.TypeName) + " : global::TokenSchema.IJwtPayload<" + payload.FullyQualifiedName + ">" +
+            (payload.HasLongForm ? ", global::TokenSchema.ILongFormPayload" : ""));
         EmitFields(w, payload, enums);
-        EmitWritePayload(w, payload, enums);
+        EmitWritePayload(w, payload, enums, longForm: false);
         w.Line();
+        if (payload.HasLongForm)
+        {
+            EmitWritePayload(w, payload, enums, longForm: true);
+            w.Line();
+        }
+
         EmitValidate(w, payload, enums);
         w.Line();
         EmitTryReadPayload(w, payload, enums);
@@ -123,6 +130,17 @@ internal static class Emitter
             w.Line("private static readonly " + EncodedText + " " + NameField(claim) + " = " + EncodedText + ".Encode(" + Quote(claim.Name) + ", " + RelaxedEncoder + ");");
         }
 
+        if (payload.HasLongForm)
+        {
+            foreach (ClaimSpec claim in payload.Claims)
+            {
+                if (claim.LongName != claim.Name)
+                {
+                    w.Line("private static readonly " + EncodedText + " " + LongNameField(claim) + " = " + EncodedText + ".Encode(" + Quote(claim.LongName) + ", " + RelaxedEncoder + ");");
+                }
+            }
+        }
+
         for (int i = 0; i < enums.Count; i++)
         {
             foreach (EnumMemberSpec member in enums[i].EnumMembers)
@@ -142,11 +160,12 @@ internal static class Emitter
 
     // ---------------------------------------------------------------- writing
 
-    private static void EmitWritePayload(SourceWriter w, PayloadSpec payload, List<ValueSpec> enums)
+    /// <summary>Emits <c>WritePayload</c>, or with <paramref name="longForm"/> <c>WriteLongForm</c> (long names, long-form values).</summary>
+    private static void EmitWritePayload(SourceWriter w, PayloadSpec payload, List<ValueSpec> enums, bool longForm)
     {
         w.Line("/// <inheritdoc />");
         w.Line(GeneratedCode);
-        w.Open("public void WritePayload(" + Writer + " writer)");
+        w.Open("public void " + (longForm ? "WriteLongForm" : "WritePayload") + "(" + Writer + " writer)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
         w.Line("writer.WriteStartObject();");
         for (int i = 0; i < payload.Claims.Count; i++)
@@ -167,19 +186,19 @@ internal static class Emitter
                     w.Open("if (" + member + ".ValueKind != global::System.Text.Json.JsonValueKind.Undefined)");
                 }
 
-                EmitWriteNamed(w, claim, value, element, enums);
+                EmitWriteNamed(w, claim, value, element, enums, longForm);
                 w.Close();
             }
             else if (value.IsNullable || !value.IsValueType)
             {
                 string local = "__claim" + Index(i);
                 w.Open("if (" + member + " is { } " + local + ")");
-                EmitWriteNamed(w, claim, value, local, enums);
+                EmitWriteNamed(w, claim, value, local, enums, longForm);
                 w.Close();
             }
             else
             {
-                EmitWriteNamed(w, claim, value, member, enums);
+                EmitWriteNamed(w, claim, value, member, enums, longForm);
             }
 
             w.Line();
@@ -189,9 +208,9 @@ internal static class Emitter
         w.Close();
     }
 
-    private static void EmitWriteNamed(SourceWriter w, ClaimSpec claim, ValueSpec value, string expr, List<ValueSpec> enums)
+    private static void EmitWriteNamed(SourceWriter w, ClaimSpec claim, ValueSpec value, string expr, List<ValueSpec> enums, bool longForm)
     {
-        string name = NameField(claim);
+        string name = longForm && claim.LongName != claim.Name ? LongNameField(claim) : NameField(claim);
         switch (value.Kind)
         {
             case ValueKind.String:
@@ -220,12 +239,12 @@ internal static class Emitter
                 break;
             default:
                 w.Line("writer.WritePropertyName(" + name + ");");
-                EmitWriteValue(w, value, expr, 0, enums);
+                EmitWriteValue(w, value, expr, 0, enums, longForm);
                 break;
         }
     }
 
-    private static void EmitWriteValue(SourceWriter w, ValueSpec value, string expr, int depth, List<ValueSpec> enums)
+    private static void EmitWriteValue(SourceWriter w, ValueSpec value, string expr, int depth, List<ValueSpec> enums, bool longForm)
     {
         string d = Index(depth);
         switch (value.Kind)
@@ -260,7 +279,7 @@ internal static class Emitter
                 w.Line("writer.WriteStartArray();");
                 w.Line(value.Type + " " + items + " = " + expr + ";");
                 w.Open("for (int " + i + " = 0; " + i + " < " + items + (value.Kind == ValueKind.Array ? ".Length" : ".Count") + "; " + i + "++)");
-                EmitWriteElement(w, value.Element!, items + "[" + i + "]", depth + 1, enums);
+                EmitWriteElement(w, value.Element!, items + "[" + i + "]", depth + 1, enums, longForm);
                 w.Close();
                 w.Line("writer.WriteEndArray();");
                 break;
@@ -272,36 +291,36 @@ internal static class Emitter
                 w.Open("if (" + expr + " is global::System.Collections.Generic.Dictionary<string, " + elementType + "> " + concrete + ")");
                 w.Open("foreach (global::System.Collections.Generic.KeyValuePair<string, " + elementType + "> " + entry + " in " + concrete + ")");
                 w.Line("writer.WritePropertyName(" + entry + ".Key);");
-                EmitWriteElement(w, value.Element!, entry + ".Value", depth + 1, enums);
+                EmitWriteElement(w, value.Element!, entry + ".Value", depth + 1, enums, longForm);
                 w.Close();
                 w.Close();
                 w.Open("else");
                 w.Open("foreach (global::System.Collections.Generic.KeyValuePair<string, " + elementType + "> " + entry + " in " + expr + ")");
                 w.Line("writer.WritePropertyName(" + entry + ".Key);");
-                EmitWriteElement(w, value.Element!, entry + ".Value", depth + 1, enums);
+                EmitWriteElement(w, value.Element!, entry + ".Value", depth + 1, enums, longForm);
                 w.Close();
                 w.Close();
                 w.Line("writer.WriteEndObject();");
                 break;
             case ValueKind.Payload:
-                w.Line(expr + ".WritePayload(writer);");
+                w.Line(expr + (longForm && value.WritesLongForm ? ".WriteLongForm(writer);" : ".WritePayload(writer);"));
                 break;
             case ValueKind.JsonElement:
                 w.Line(expr + ".WriteTo(writer);");
                 break;
             case ValueKind.Converter:
-                w.Line(value.ConverterType + ".Write(writer, " + expr + ");");
+                w.Line(value.ConverterType + (longForm && value.WritesLongForm ? ".WriteLongForm(writer, " : ".Write(writer, ") + expr + ");");
                 break;
         }
     }
 
-    private static void EmitWriteElement(SourceWriter w, ValueSpec element, string expr, int depth, List<ValueSpec> enums)
+    private static void EmitWriteElement(SourceWriter w, ValueSpec element, string expr, int depth, List<ValueSpec> enums, bool longForm)
     {
         if (element.IsNullable || !element.IsValueType)
         {
             string local = "__element" + Index(depth);
             w.Open("if (" + expr + " is { } " + local + ")");
-            EmitWriteValue(w, element, local, depth, enums);
+            EmitWriteValue(w, element, local, depth, enums, longForm);
             w.Close();
             w.Open("else");
             w.Line("writer.WriteNullValue();");
@@ -309,7 +328,7 @@ internal static class Emitter
         }
         else
         {
-            EmitWriteValue(w, element, expr, depth, enums);
+            EmitWriteValue(w, element, expr, depth, enums, longForm);
         }
     }
 
@@ -890,6 +909,8 @@ internal static class Emitter
     // ---------------------------------------------------------------- names
 
     private static string NameField(ClaimSpec claim) => "__ClaimName_" + claim.MemberName;
+
+    private static string LongNameField(ClaimSpec claim) => "__LongName_" + claim.MemberName;
 
     private static string EnumField(int index, EnumMemberSpec member) => "__EnumValue" + Index(index) + "_" + member.Name;
 

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TokenSchema.Generator.Model;
+using TokenSchema.Generator.Vocabularies;
 
 namespace TokenSchema.Generator;
 
@@ -21,6 +22,8 @@ internal static class Parser
     private const string TokenPayloadAttribute = "TokenSchema.TokenPayloadAttribute";
     private const string JwtPayloadInterface = "TokenSchema.IJwtPayload`1";
     private const string ClaimConverterInterface = "TokenSchema.IClaimConverter`1";
+    private const string LongFormConverterInterface = "TokenSchema.ILongFormClaimConverter`1";
+    private const string LongFormPayloadInterface = "TokenSchema.ILongFormPayload";
     private const string DataAnnotations = "System.ComponentModel.DataAnnotations.";
 
     /// <summary>The most claims a payload may have: the reader tracks them in one 64-bit mask.</summary>
@@ -112,6 +115,12 @@ internal static class Parser
         }
 
         AddTimeOrderRules(claims);
+        ClaimVocabularyDefinition? vocabulary = VocabularyOf(FindAttribute(type.GetAttributes(), TokenPayloadAttribute));
+        bool hasLongForm = vocabulary is { HasLongNames: true };
+        if (hasLongForm)
+        {
+            AddLongNames(claims, vocabulary!);
+        }
 
         string fullName = type.ToDisplayString(TypeFormat);
         string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } containingNamespace
@@ -127,7 +136,44 @@ internal static class Parser
             containing.ToImmutableEquatableArray(),
             claims.ToImmutableEquatableArray(),
             primaryConstructor is not null,
-            HintNameOf(fullName));
+            HintNameOf(fullName),
+            hasLongForm);
+    }
+
+    /// <summary>The vocabulary named by a <c>[TokenPayload]</c> attribute, or <see langword="null"/> for an unknown value.</summary>
+    private static ClaimVocabularyDefinition? VocabularyOf(AttributeData? payloadAttribute)
+    {
+        if (payloadAttribute is null || payloadAttribute.ConstructorArguments.Length == 0)
+        {
+            return ClaimVocabularies.Jwt;
+        }
+
+        return payloadAttribute.ConstructorArguments[0].Value is int id ? ClaimVocabularies.Get((VocabularyId)id) : null;
+    }
+
+    /// <summary>Whether the generator gives a payload of this vocabulary a long-form writer.</summary>
+    private static bool HasLongForm(AttributeData payloadAttribute) => VocabularyOf(payloadAttribute) is { HasLongNames: true };
+
+    /// <summary>
+    /// Gives each claim its long (REST) name from the vocabulary's tables. The set is the one the analyzer checks the
+    /// type against: the top level, or the nested object (Daily permissions) that knows most of the claim names.
+    /// </summary>
+    private static void AddLongNames(List<ClaimSpec> claims, ClaimVocabularyDefinition vocabulary)
+    {
+        var names = new List<string>(claims.Count);
+        foreach (ClaimSpec claim in claims)
+        {
+            names.Add(claim.Name);
+        }
+
+        ClaimSet scope = vocabulary.BestFit(names);
+        for (int i = 0; i < claims.Count; i++)
+        {
+            if (scope.FindByName(claims[i].Name)?.LongName is { Length: > 0 } longName)
+            {
+                claims[i] = claims[i] with { LongName = longName };
+            }
+        }
     }
 
     private static bool IsSupportedType(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
@@ -311,7 +357,7 @@ internal static class Parser
             whenMissing = value.IsNullable && !property.IsRequired ? MissingClaimBehavior.Null : MissingClaimBehavior.Fail;
         }
 
-        return new ClaimSpec(name, property.Name, TypeOf(value), value, whenMissing, index, defaultLiteral, HasSetter: false, RulesOf(attributes, value));
+        return new ClaimSpec(name, property.Name, TypeOf(value), value, whenMissing, index, defaultLiteral, HasSetter: false, RulesOf(attributes, value), name);
     }
 
     private static ClaimSpec? ParseProperty(IPropertySymbol property, AttributeData claimAttribute, bool canUseWith, CancellationToken cancellationToken)
@@ -344,7 +390,7 @@ internal static class Parser
             whenMissing = value.IsNullable ? MissingClaimBehavior.Null : MissingClaimBehavior.Fail;
         }
 
-        return new ClaimSpec(name, property.Name, TypeOf(value), value, whenMissing, -1, null, hasSetter, RulesOf(property.GetAttributes(), value));
+        return new ClaimSpec(name, property.Name, TypeOf(value), value, whenMissing, -1, null, hasSetter, RulesOf(property.GetAttributes(), value), name);
     }
 
     private static bool HasInitializer(IPropertySymbol property, CancellationToken cancellationToken)
@@ -396,6 +442,12 @@ internal static class Parser
             : type.ContainingNamespace.ToDisplayString() == simpleName.Substring(0, dot);
     }
 
+    /// <summary>
+    /// Whether the generator can write and read a member of <paramref name="type"/> without a converter; the analyzer
+    /// asks this so that it reports exactly the member types the generator refuses.
+    /// </summary>
+    internal static bool CanWriteValue(ITypeSymbol type) => AnalyzeValue(type, null) is not null;
+
     /// <summary>The C# type of a value, nullable annotation included.</summary>
     internal static string TypeOf(ValueSpec value) => value.IsNullable ? value.Type + "?" : value.Type;
 
@@ -431,23 +483,29 @@ internal static class Parser
             return null;
         }
 
+        bool converts = false, writesLongForm = false;
         foreach (INamedTypeSymbol implemented in converter.AllInterfaces)
         {
-            if (IsNamed(implemented.OriginalDefinition, ClaimConverterInterface) &&
-                SymbolEqualityComparer.Default.Equals(implemented.TypeArguments[0], valueType))
+            if (!SymbolEqualityComparer.Default.Equals(implemented.TypeArguments.Length == 1 ? implemented.TypeArguments[0] : null, valueType))
             {
-                return new ValueSpec(
-                    ValueKind.Converter,
-                    valueType.ToDisplayString(TypeFormat),
-                    isNullable,
-                    valueType.IsValueType,
-                    null,
-                    ImmutableEquatableArray<EnumMemberSpec>.Empty,
-                    converter.ToDisplayString(TypeFormat));
+                continue;
             }
+
+            converts |= IsNamed(implemented.OriginalDefinition, ClaimConverterInterface);
+            writesLongForm |= IsNamed(implemented.OriginalDefinition, LongFormConverterInterface);
         }
 
-        return null;
+        return converts
+            ? new ValueSpec(
+                ValueKind.Converter,
+                valueType.ToDisplayString(TypeFormat),
+                isNullable,
+                valueType.IsValueType,
+                null,
+                ImmutableEquatableArray<EnumMemberSpec>.Empty,
+                converter.ToDisplayString(TypeFormat),
+                writesLongForm)
+            : null;
     }
 
     private static ValueSpec? AnalyzeUnderlying(ITypeSymbol type, bool isNullable)
@@ -518,7 +576,10 @@ internal static class Parser
 
         if (IsPayload(generic))
         {
-            return Scalar(ValueKind.Payload, generic.ToDisplayString(TypeFormat), isNullable, generic.IsValueType);
+            return Scalar(ValueKind.Payload, generic.ToDisplayString(TypeFormat), isNullable, generic.IsValueType) with
+            {
+                WritesLongForm = WritesLongForm(generic),
+            };
         }
 
         return null;
@@ -543,6 +604,25 @@ internal static class Parser
         {
             if (IsNamed(implemented.OriginalDefinition, JwtPayloadInterface) &&
                 SymbolEqualityComparer.Default.Equals(implemented.TypeArguments[0], type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A generated payload gets ILongFormPayload from its vocabulary; a hand-written one declares it.
+    private static bool WritesLongForm(INamedTypeSymbol payloadType)
+    {
+        if (FindAttribute(payloadType.GetAttributes(), TokenPayloadAttribute) is { } payloadAttribute && HasLongForm(payloadAttribute))
+        {
+            return true;
+        }
+
+        foreach (INamedTypeSymbol implemented in payloadType.AllInterfaces)
+        {
+            if (IsNamed(implemented, LongFormPayloadInterface))
             {
                 return true;
             }

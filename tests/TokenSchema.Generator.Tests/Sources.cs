@@ -254,5 +254,161 @@ internal static class Sources
         }
         """;
 
-    public static readonly string[] All = { Daily, Kitchen, Placement };
+    /// <summary>Daily payloads with nested objects and converters, written in the long (REST) form too; a plain JWT payload.</summary>
+    public const string LongForm = """
+        using System;
+        using System.Collections.Generic;
+        using System.Text.Json;
+        using TokenSchema;
+
+        namespace Samples.LongForm;
+
+        [Flags]
+        public enum Media
+        {
+            None = 0,
+            Video = 1,
+            Audio = 2,
+        }
+
+        /// <summary>A comma string in the token, an array of names in the REST body.</summary>
+        public sealed class MediaConverter : ILongFormClaimConverter<Media>
+        {
+            public static void Write(Utf8JsonWriter writer, Media value) =>
+                writer.WriteStringValue(value switch { Media.Video => "v", Media.Audio => "a", Media.Video | Media.Audio => "v,a", _ => "" });
+
+            public static void WriteLongForm(Utf8JsonWriter writer, Media value)
+            {
+                writer.WriteStartArray();
+                if ((value & Media.Video) != 0) writer.WriteStringValue("video"u8);
+                if ((value & Media.Audio) != 0) writer.WriteStringValue("audio"u8);
+                writer.WriteEndArray();
+            }
+
+            public static bool TryRead(ref Utf8JsonReader reader, out Media value)
+            {
+                value = Media.None;
+                return reader.TokenType == JsonTokenType.String;
+            }
+        }
+
+        /// <summary>A converter with no long form: both forms write the same value.</summary>
+        public sealed class AdminFlag : IClaimConverter<bool>
+        {
+            public static void Write(Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
+
+            public static bool TryRead(ref Utf8JsonReader reader, out bool value)
+            {
+                value = reader.TokenType == JsonTokenType.True;
+                return reader.TokenType is JsonTokenType.True or JsonTokenType.False;
+            }
+        }
+
+        [TokenPayload(ClaimVocabulary.Daily)]
+        public sealed partial record MeetingToken
+        {
+            [Claim("r")]
+            public required string Room { get; init; }
+
+            [Claim("ctoe")]
+            public bool? CloseTabOnExit { get; init; }
+
+            [Claim("exp")]
+            public DateTimeOffset? Expires { get; init; }
+
+            [Claim("u")]
+            public string? UserName { get; init; }
+
+            [Claim("enable_prejoin_ui")]
+            public bool? EnablePrejoinUi { get; init; }
+
+            [Claim("x-team", IsExtension = true)]
+            public string? Team { get; init; }
+
+            [Claim("p")]
+            public MeetingPermissions? Permissions { get; init; }
+        }
+
+        [TokenPayload(ClaimVocabulary.Daily)]
+        public sealed partial record MeetingPermissions
+        {
+            [Claim("hp")]
+            public bool? HasPresence { get; init; }
+
+            [Claim("cs"), ClaimConverter(typeof(MediaConverter))]
+            public Media? CanSend { get; init; }
+
+            [Claim("ca"), ClaimConverter(typeof(AdminFlag))]
+            public bool? CanAdmin { get; init; }
+
+            [Claim("cr")]
+            public Receive? CanReceive { get; init; }
+        }
+
+        [TokenPayload(ClaimVocabulary.Daily)]
+        public sealed partial record Receive
+        {
+            [Claim("b")]
+            public bool? Base { get; init; }
+
+            [Claim("u")]
+            public IReadOnlyDictionary<string, bool>? ByUserId { get; init; }
+        }
+
+        [TokenPayload]
+        public sealed partial record PlainToken
+        {
+            [Claim("sub")]
+            public string? Subject { get; init; }
+        }
+
+        public static class LongFormSamples
+        {
+            public static MeetingToken Minimal() => new()
+            {
+                Room = "x",
+                CloseTabOnExit = true,
+                Permissions = new MeetingPermissions { HasPresence = true },
+            };
+
+            public static MeetingToken Full() => new()
+            {
+                Room = "x",
+                CloseTabOnExit = true,
+                Expires = DateTimeOffset.FromUnixTimeSeconds(1700000000),
+                UserName = "Ann",
+                EnablePrejoinUi = true,
+                Team = "blue",
+                Permissions = new MeetingPermissions
+                {
+                    HasPresence = true,
+                    CanSend = Media.Video | Media.Audio,
+                    CanAdmin = true,
+                    CanReceive = new Receive { Base = false, ByUserId = new Dictionary<string, bool> { ["u1"] = true } },
+                },
+            };
+
+            public static PlainToken Plain() => new() { Subject = "s" };
+
+            public static long WriteLongFormAllocations(MeetingToken token)
+            {
+                var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+                using var writer = new Utf8JsonWriter(buffer);
+                token.WriteLongForm(writer);
+                writer.Flush();
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (int i = 0; i < 100; i++)
+                {
+                    buffer.ResetWrittenCount();
+                    writer.Reset();
+                    token.WriteLongForm(writer);
+                    writer.Flush();
+                }
+
+                return GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+        }
+        """;
+
+    public static readonly string[] All = { Daily, Kitchen, Placement, LongForm };
 }

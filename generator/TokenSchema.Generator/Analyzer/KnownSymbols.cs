@@ -16,7 +16,15 @@ internal sealed class KnownSymbols
         Guid = compilation.GetTypeByMetadataName("System.Guid");
         Uri = compilation.GetTypeByMetadataName("System.Uri");
         JsonElement = compilation.GetTypeByMetadataName("System.Text.Json.JsonElement");
+        JwtPayloadInterface = compilation.GetTypeByMetadataName("TokenSchema.IJwtPayload`1");
+        ClaimConverterInterface = compilation.GetTypeByMetadataName("TokenSchema.IClaimConverter`1");
     }
+
+    /// <summary><c>TokenSchema.IJwtPayload&lt;TSelf&gt;</c>.</summary>
+    public INamedTypeSymbol? JwtPayloadInterface { get; }
+
+    /// <summary><c>TokenSchema.IClaimConverter&lt;T&gt;</c>.</summary>
+    public INamedTypeSymbol? ClaimConverterInterface { get; }
 
     /// <summary><c>TokenSchema.ClaimAttribute</c>.</summary>
     public INamedTypeSymbol ClaimAttribute { get; }

@@ -53,6 +53,7 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        PayloadShapeChecks.Check(context, type, payloadAttribute, members, known);
         ClaimVocabularyDefinition? vocabulary = GetVocabulary(payloadAttribute);
         ClaimSet? scope = vocabulary?.BestFit(DeclaredNames(members));
         var seen = new Dictionary<string, ClaimMember>(System.StringComparer.Ordinal);
@@ -176,6 +177,13 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (!Parser.CanWriteValue(member.Type))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TypeNotGenerated, member.TypeLocation,
+                member.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), member.MemberName, GeneratedAlternative(classified)));
+            return;
+        }
+
         if (claim == null) return;
 
         bool fits = (classified.Family & claim.ClrTypes) != 0;
@@ -201,6 +209,26 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
 
         CheckNestedPayload(context, member, claim, classified, known);
         CheckEnumValues(context, member, claim, classified, known);
+    }
+
+    private static string GeneratedAlternative(ClassifiedType classified)
+    {
+        ClaimClrTypes family = classified.Family == ClaimClrTypes.Sequence || classified.Family == ClaimClrTypes.Map
+            ? classified.ElementFamily
+            : classified.Family;
+        string scalar = family switch
+        {
+            ClaimClrTypes.Integer => "int or long",
+            ClaimClrTypes.Number => "double",
+            ClaimClrTypes.Enum => "an enum with at least one member and distinct [ClaimValue] strings",
+            _ => "a supported type",
+        };
+        return classified.Family switch
+        {
+            ClaimClrTypes.Sequence => "T[] or IReadOnlyList<T> of " + scalar + " (or [ClaimConverter])",
+            ClaimClrTypes.Map => "IReadOnlyDictionary<string, T> of " + scalar + " (or [ClaimConverter])",
+            _ => scalar + " (or [ClaimConverter])",
+        };
     }
 
     private static void CheckEnumValues(SymbolAnalysisContext context, ClaimMember member, ClaimDefinition claim,

@@ -114,12 +114,77 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "The platform rejects or ignores values outside the documented list, e.g. Daily's lang (uil) languages and enable_recording (er) modes.");
 
+    /// <summary>TKS0014: a type shape the generator cannot implement.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedPayloadType = Create(
+        DiagnosticIds.UnsupportedPayloadType,
+        "Type cannot be a token payload",
+        "'{0}' cannot be a token payload because it is {1}",
+        DiagnosticSeverity.Error,
+        "The generator implements IJwtPayload<T> only for concrete, non-generic, non-static classes, structs and records that are not file-local or ref structs and not nested in a generic type.");
+
+    /// <summary>TKS0015: a payload deriving from another payload.</summary>
+    public static readonly DiagnosticDescriptor PayloadDerivesFromPayload = Create(
+        DiagnosticIds.PayloadDerivesFromPayload,
+        "Payload derives from another payload",
+        "'{0}' derives from the payload '{1}'; claims are not inherited, so hold '{1}' in a claim or declare all claims in one type",
+        DiagnosticSeverity.Error,
+        "A derived payload would hide its base's writer and reader, and the base's claims would be lost; the generator implements no payload that derives from another.");
+
+    /// <summary>TKS0016: a payload class the reader cannot create.</summary>
+    public static readonly DiagnosticDescriptor NoParameterlessConstructor = Create(
+        DiagnosticIds.NoParameterlessConstructor,
+        "Payload class needs a parameterless constructor",
+        "'{0}' needs a parameterless constructor (of any accessibility) or a positional record parameter list so that the reader can create it",
+        DiagnosticSeverity.Error,
+        "The generated reader creates a payload class with its parameterless constructor and object initializer, or a positional record with its primary constructor.");
+
+    /// <summary>TKS0017: a required member or positional parameter that is not a claim.</summary>
+    public static readonly DiagnosticDescriptor ConstructionMemberNotClaim = Create(
+        DiagnosticIds.ConstructionMemberNotClaim,
+        "Required member or positional parameter is not a claim",
+        "'{0}' is {1} but not a claim, so the reader cannot create '{2}'; mark it [Claim] or {3}",
+        DiagnosticSeverity.Error,
+        "The generated reader creates the payload from its claims only: every positional parameter and every required member must be a claim.");
+
+    /// <summary>TKS0018: more claims than the reader tracks.</summary>
+    public static readonly DiagnosticDescriptor TooManyClaims = Create(
+        DiagnosticIds.TooManyClaims,
+        "Too many claims",
+        "'{0}' maps {1} claims; a payload may have at most 64, so move some into a nested [TokenPayload] object",
+        DiagnosticSeverity.Error,
+        "The generated reader tracks the claims it has seen in one 64-bit mask.");
+
+    /// <summary>TKS0019: a claim property the reader cannot set or the writer cannot get.</summary>
+    public static readonly DiagnosticDescriptor ClaimPropertyNotSettable = Create(
+        DiagnosticIds.ClaimPropertyNotSettable,
+        "Claim property needs get and set or init accessors",
+        "Claim property '{0}' needs a get accessor and a set or init accessor",
+        DiagnosticSeverity.Error,
+        "The writer reads every claim property and the reader sets it, so a claim property needs both accessors.");
+
+    /// <summary>TKS0020: a converter that does not convert the member's type.</summary>
+    public static readonly DiagnosticDescriptor ConverterDoesNotConvert = Create(
+        DiagnosticIds.ConverterDoesNotConvert,
+        "Converter does not convert the member's type",
+        "'{0}' does not implement IClaimConverter<{1}>, so it cannot write '{2}'",
+        DiagnosticSeverity.Error,
+        "The type given to [ClaimConverter] must be a non-generic type implementing IClaimConverter<T> for the member's type (without its nullable annotation).");
+
+    /// <summary>TKS0021: a JSON-compatible member type the generator does not write.</summary>
+    public static readonly DiagnosticDescriptor TypeNotGenerated = Create(
+        DiagnosticIds.TypeNotGenerated,
+        "Claim member type is not generated",
+        "Type '{0}' of '{1}' has a JSON form but the generator does not write it; use {2}",
+        DiagnosticSeverity.Error,
+        "The generator writes string, bool, int, long, double, Guid, Uri, DateTimeOffset, TimeSpan, enums, JsonElement, [TokenPayload] types, T[], IReadOnlyList<T> and IReadOnlyDictionary<string, T> of those; other numeric and collection types need a change of type or a [ClaimConverter].");
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
         UnknownClaim, NearRegisteredClaim, LongNameInsteadOfClaim, IncompatibleClaimType, RegisteredClaimType, DuplicateClaim,
         TypeNotPartial, UnsupportedMemberType, MemberNameContradictsClaim, EmptyClaimName, ClaimOutsidePayload, NestedPayloadMismatch,
-        EnumValueNotAllowed,
+        EnumValueNotAllowed, UnsupportedPayloadType, PayloadDerivesFromPayload, NoParameterlessConstructor, ConstructionMemberNotClaim,
+        TooManyClaims, ClaimPropertyNotSettable, ConverterDoesNotConvert, TypeNotGenerated,
     };
 
     /// <summary>The help link of a diagnostic: its section of <c>docs/diagnostics.md</c>.</summary>

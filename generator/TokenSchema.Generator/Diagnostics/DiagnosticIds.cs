@@ -42,6 +42,30 @@ internal static class DiagnosticIds
     /// <summary>Enum member's [ClaimValue] is not a value the claim allows.</summary>
     public const string EnumValueNotAllowed = "TKS0013";
 
+    /// <summary>Payload type is generic, abstract, static, file-local, a ref struct, or nested in a generic type.</summary>
+    public const string UnsupportedPayloadType = "TKS0014";
+
+    /// <summary>Payload type derives from another payload.</summary>
+    public const string PayloadDerivesFromPayload = "TKS0015";
+
+    /// <summary>Payload class has no parameterless constructor and is not a positional record.</summary>
+    public const string NoParameterlessConstructor = "TKS0016";
+
+    /// <summary>A required member or positional parameter is not a claim.</summary>
+    public const string ConstructionMemberNotClaim = "TKS0017";
+
+    /// <summary>More claims than the reader can track.</summary>
+    public const string TooManyClaims = "TKS0018";
+
+    /// <summary>Claim property without a get accessor or without a set/init accessor.</summary>
+    public const string ClaimPropertyNotSettable = "TKS0019";
+
+    /// <summary>[ClaimConverter] type does not convert the member's type.</summary>
+    public const string ConverterDoesNotConvert = "TKS0020";
+
+    /// <summary>A JSON-compatible member type the generator does not write (e.g. List&lt;T&gt;, decimal).</summary>
+    public const string TypeNotGenerated = "TKS0021";
+
     /// <summary>The key of <c>Diagnostic.Properties</c> holding the claim name a code fix writes instead of the offending one.</summary>
     public const string ReplacementProperty = "Replacement";
 }

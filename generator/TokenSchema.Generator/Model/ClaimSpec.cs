@@ -23,6 +23,7 @@ internal enum MissingClaimBehavior
 /// <param name="DefaultValueLiteral">The C# literal of a positional parameter's default value, if any.</param>
 /// <param name="HasSetter"><see langword="true"/> when the property has a <c>set</c> (not <c>init</c>) accessor.</param>
 /// <param name="Rules">The validation rules, in attribute order.</param>
+/// <param name="LongName">The name in the long (REST) form: the vocabulary's long name, else <paramref name="Name"/>.</param>
 internal sealed record ClaimSpec(
     string Name,
     string MemberName,
@@ -32,4 +33,5 @@ internal sealed record ClaimSpec(
     int ParameterIndex,
     string? DefaultValueLiteral,
     bool HasSetter,
-    ImmutableEquatableArray<ValidationRuleSpec> Rules);
+    ImmutableEquatableArray<ValidationRuleSpec> Rules,
+    string LongName);

@@ -11,6 +11,7 @@ namespace TokenSchema.Generator.Model;
 /// <param name="Claims">The claims in declaration order (positional parameters first).</param>
 /// <param name="UsesPositionalConstructor"><see langword="true"/> when the reader calls the record's primary constructor.</param>
 /// <param name="HintName">The generated file's name.</param>
+/// <param name="HasLongForm"><see langword="true"/> when the vocabulary has long names: the type also implements <c>ILongFormPayload</c>.</param>
 internal sealed record PayloadSpec(
     string? Namespace,
     string TypeName,
@@ -21,7 +22,8 @@ internal sealed record PayloadSpec(
     ImmutableEquatableArray<ContainingTypeSpec> ContainingTypes,
     ImmutableEquatableArray<ClaimSpec> Claims,
     bool UsesPositionalConstructor,
-    string HintName);
+    string HintName,
+    bool HasLongForm);
 
 /// <summary>A partial type that contains the payload type.</summary>
 /// <param name="Keyword">The declaration keyword.</param>

@@ -60,6 +60,10 @@ internal enum ValueKind
 /// <param name="Element">The element (collections) or value (dictionaries) description.</param>
 /// <param name="EnumMembers">The enum members with their wire strings (enums only).</param>
 /// <param name="ConverterType">The converter type, fully qualified (converters only).</param>
+/// <param name="WritesLongForm">
+/// For converters, <see langword="true"/> when the converter implements <c>ILongFormClaimConverter&lt;T&gt;</c>; for nested
+/// payloads, when the nested type implements <c>ILongFormPayload</c>. The long-form writer then calls <c>WriteLongForm</c>.
+/// </param>
 internal sealed record ValueSpec(
     ValueKind Kind,
     string Type,
@@ -67,7 +71,8 @@ internal sealed record ValueSpec(
     bool IsValueType,
     ValueSpec? Element,
     ImmutableEquatableArray<EnumMemberSpec> EnumMembers,
-    string? ConverterType);
+    string? ConverterType,
+    bool WritesLongForm = false);
 
 /// <summary>One enum member and the JSON string it is written as.</summary>
 /// <param name="Name">The member's name.</param>

@@ -25,6 +25,26 @@ internal sealed class ClaimVocabularyDefinition
     /// <summary>Whether claim names outside the vocabulary are allowed (only for <see cref="VocabularyId.Jwt"/>).</summary>
     public bool IsOpen => Root.IsOpen;
 
+    /// <summary>
+    /// Whether some claim of the vocabulary (nested ones included) has a long (REST) name other than its claim name,
+    /// so that payloads of it get a long-form writer.
+    /// </summary>
+    public bool HasLongNames
+    {
+        get
+        {
+            foreach (ClaimSet set in Sets)
+            {
+                foreach (ClaimDefinition claim in set.Claims)
+                {
+                    if (claim.LongName != null && claim.LongName != claim.Name) return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>The top-level claims, registered claims included.</summary>
     public ClaimSet Root { get; }
 
