@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 
 namespace TokenSchema.LiveKit;
 
@@ -15,7 +16,7 @@ namespace TokenSchema.LiveKit;
 /// <see cref="ValidateForLiveKit"/>, which the issuer applies before signing.
 /// </para>
 /// <para>
-/// Equality compares <see cref="Attributes"/> by content, so a token read back from its JSON equals the one written.
+/// Equality compares <see cref="Attributes"/> and <see cref="RoomConfig"/> by content, so a token read back from its JSON equals the one written.
 /// </para>
 /// </remarks>
 [TokenPayload(ClaimVocabulary.LiveKit)]
@@ -66,6 +67,13 @@ public sealed partial record LiveKitToken
     [Claim("sip")]
     public LiveKitSipGrant? Sip { get; init; }
 
+    /// <summary>
+    /// The configuration of a room the token creates (<c>roomConfig</c>): a JSON object whose shape LiveKit's token
+    /// documentation leaves to its server API, written as given.
+    /// </summary>
+    [Claim("roomConfig")]
+    public JsonElement? RoomConfig { get; init; }
+
     /// <summary>The name of a room preset to create the room with (<c>roomPreset</c>).</summary>
     [Claim("roomPreset")]
     public string? RoomPreset { get; init; }
@@ -107,7 +115,7 @@ public sealed partial record LiveKitToken
         return problems.ToResult();
     }
 
-    /// <summary>Compares every claim, <see cref="Attributes"/> by content.</summary>
+    /// <summary>Compares every claim, <see cref="Attributes"/> and <see cref="RoomConfig"/> by content.</summary>
     /// <param name="other">The token to compare with.</param>
     /// <returns><see langword="true"/> when both tokens carry the same claims.</returns>
     public bool Equals(LiveKitToken? other) =>
@@ -115,7 +123,8 @@ public sealed partial record LiveKitToken
         ApiKey == other.ApiKey && Identity == other.Identity && NotBefore == other.NotBefore && Expires == other.Expires &&
         IssuedAt == other.IssuedAt && Name == other.Name && Metadata == other.Metadata &&
         LiveKitEquality.MapEquals(Attributes, other.Attributes) && Kind == other.Kind && Equals(Video, other.Video) &&
-        Equals(Sip, other.Sip) && RoomPreset == other.RoomPreset && Sha256 == other.Sha256;
+        Equals(Sip, other.Sip) && LiveKitEquality.JsonEquals(RoomConfig, other.RoomConfig) &&
+        RoomPreset == other.RoomPreset && Sha256 == other.Sha256;
 
     /// <summary>A hash of the claims consistent with <see cref="Equals(LiveKitToken)"/>.</summary>
     /// <returns>The hash code.</returns>
@@ -295,6 +304,20 @@ internal static class LiveKitEquality
         }
 
         return true;
+    }
+
+    public static bool JsonEquals(JsonElement? left, JsonElement? right)
+    {
+        if (left is null || right is null)
+        {
+            return left is null && right is null;
+        }
+
+#if NET9_0_OR_GREATER
+        return JsonElement.DeepEquals(left.Value, right.Value);
+#else
+        return left.Value.ValueKind == right.Value.ValueKind && left.Value.GetRawText() == right.Value.GetRawText();
+#endif
     }
 
     public static bool MapEquals(IReadOnlyDictionary<string, string>? left, IReadOnlyDictionary<string, string>? right)

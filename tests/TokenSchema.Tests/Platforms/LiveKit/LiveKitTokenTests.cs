@@ -50,6 +50,7 @@ public sealed class LiveKitTokenTests
             DestinationRoom = "overflow",
         },
         Sip = new LiveKitSipGrant { Admin = true, Call = false },
+        RoomConfig = JsonDocument.Parse("""{ "name": "standup", "maxParticipants": 20, "egress": { "room": { "fileOutputs": [] } } }""").RootElement,
         RoomPreset = "webinar",
         Sha256 = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",
     };
@@ -61,7 +62,7 @@ public sealed class LiveKitTokenTests
         Assert.Equal(
             """{"iss":"APIdemoKey42","sub":"alice","nbf":1800000000,"exp":1800021600,"iat":1800000000,"name":"Alice","metadata":"{\"team\":\"blue\"}","attributes":{"seat":"3","lang":"en"},"kind":"agent","video":""" +
             """{"room":"standup","roomJoin":true,"roomCreate":false,"roomList":true,"roomRecord":false,"roomAdmin":true,"ingressAdmin":false,"canPublish":true,"canSubscribe":true,"canPublishData":false,"canPublishSources":["camera","microphone","screen_share","screen_share_audio"],"canUpdateOwnMetadata":true,"canSubscribeMetrics":false,"canManageAgentSession":true,"hidden":false,"recorder":false,"agent":true,"destinationRoom":"overflow"},"sip":""" +
-            """{"admin":true,"call":false},"roomPreset":"webinar","sha256":"47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="}""",
+            """{"admin":true,"call":false},"roomConfig":{"name":"standup","maxParticipants":20,"egress":{"room":{"fileOutputs":[]}}},"roomPreset":"webinar","sha256":"47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="}""",
             PayloadJson(signer.Sign(Full)));
     }
 
@@ -87,6 +88,8 @@ public sealed class LiveKitTokenTests
         Assert.NotEqual(Full, received with { Attributes = new Dictionary<string, string> { ["seat"] = "4", ["lang"] = "en" } });
         Assert.NotEqual(Full, received with { Video = received.Video! with { CanPublishSources = [LiveKitTrackSource.Camera] } });
         Assert.NotEqual(Full, received with { Video = received.Video! with { Hidden = null } });
+        Assert.NotEqual(Full, received with { RoomConfig = JsonDocument.Parse("""{"name":"other"}""").RootElement });
+        Assert.NotEqual(Full, received with { RoomConfig = null });
     }
 
     [Theory]
@@ -101,6 +104,7 @@ public sealed class LiveKitTokenTests
     [InlineData("""{"video":{"canPublishSources":["camera","radio"]}}""", ClaimReadErrorKind.InvalidValue, "video.canPublishSources")]
     [InlineData("""{"sip":{"call":1}}""", ClaimReadErrorKind.WrongType, "sip.call")]
     [InlineData("""{"video":{"room":"a","room":"b"}}""", ClaimReadErrorKind.DuplicateClaim, "video.room")]
+    [InlineData("""{"roomConfig":{},"roomConfig":{}}""", ClaimReadErrorKind.DuplicateClaim, "roomConfig")]
     public void Reading_refuses_wrong_types_and_values_naming_the_claim(string json, ClaimReadErrorKind kind, string claim) =>
         AssertReadError<LiveKitToken>(json, kind, claim);
 
@@ -172,5 +176,6 @@ public sealed class LiveKitTokenTests
         Assert.Equal(["camera", "microphone", "screen_share", "screen_share_audio"], video.GetProperty("canPublishSources").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("3", jwt.GetPayloadValue<JsonElement>("attributes").GetProperty("seat").GetString());
         Assert.True(jwt.GetPayloadValue<JsonElement>("sip").GetProperty("admin").GetBoolean());
+        Assert.Equal(20, jwt.GetPayloadValue<JsonElement>("roomConfig").GetProperty("maxParticipants").GetInt32());
     }
 }
