@@ -1,0 +1,345 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+
+namespace TokenSchema.LiveKit;
+
+/// <summary>
+/// A LiveKit access token: signed with an API secret (HS256), naming the API key in <c>iss</c>, the participant's
+/// identity in <c>sub</c>, and what the participant may do in the <c>video</c> and <c>sip</c> grants.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <c>iss</c> is optional in C# so that <see cref="LiveKitTokenIssuer"/> can fill it; <see cref="IJwtPayload{TSelf}.Validate"/>
+/// reports it when missing. The rule that <c>sub</c> is required when <c>video.roomJoin</c> is true is in
+/// <see cref="ValidateForLiveKit"/>, which the issuer applies before signing.
+/// </para>
+/// <para>
+/// Equality compares <see cref="Attributes"/> and <see cref="RoomConfig"/> by content, so a token read back from its JSON equals the one written.
+/// </para>
+/// </remarks>
+[TokenPayload(ClaimVocabulary.LiveKit)]
+public sealed partial record LiveKitToken
+{
+    /// <summary>The API key whose secret signs the token (<c>iss</c>).</summary>
+    [Claim("iss")]
+    [Required]
+    public string? ApiKey { get; init; }
+
+    /// <summary>The participant's identity (<c>sub</c>); required when <see cref="LiveKitVideoGrant.RoomJoin"/> is true.</summary>
+    [Claim("sub")]
+    public string? Identity { get; init; }
+
+    /// <summary>LiveKit refuses the token before this time (<c>nbf</c>, unix seconds).</summary>
+    [Claim("nbf")]
+    public DateTimeOffset? NotBefore { get; init; }
+
+    /// <summary>LiveKit refuses the token from this time on (<c>exp</c>, unix seconds).</summary>
+    [Claim("exp")]
+    public DateTimeOffset? Expires { get; init; }
+
+    /// <summary>When the token was issued (<c>iat</c>, unix seconds); optional.</summary>
+    [Claim("iat")]
+    public DateTimeOffset? IssuedAt { get; init; }
+
+    /// <summary>The participant's display name (<c>name</c>).</summary>
+    [Claim("name")]
+    public string? Name { get; init; }
+
+    /// <summary>Application data attached to the participant (<c>metadata</c>), often JSON text.</summary>
+    [Claim("metadata")]
+    public string? Metadata { get; init; }
+
+    /// <summary>Key-value attributes attached to the participant (<c>attributes</c>).</summary>
+    [Claim("attributes")]
+    public IReadOnlyDictionary<string, string>? Attributes { get; init; }
+
+    /// <summary>What kind of participant this is (<c>kind</c>).</summary>
+    [Claim("kind")]
+    public LiveKitParticipantKind? Kind { get; init; }
+
+    /// <summary>The video grant (<c>video</c>): rooms and what the participant may do in them.</summary>
+    [Claim("video")]
+    public LiveKitVideoGrant? Video { get; init; }
+
+    /// <summary>The SIP grant (<c>sip</c>).</summary>
+    [Claim("sip")]
+    public LiveKitSipGrant? Sip { get; init; }
+
+    /// <summary>
+    /// The configuration of a room the token creates (<c>roomConfig</c>): a JSON object whose shape LiveKit's token
+    /// documentation leaves to its server API, written as given.
+    /// </summary>
+    [Claim("roomConfig")]
+    public JsonElement? RoomConfig { get; init; }
+
+    /// <summary>The name of a room preset to create the room with (<c>roomPreset</c>).</summary>
+    [Claim("roomPreset")]
+    public string? RoomPreset { get; init; }
+
+    /// <summary>The SHA-256 of a webhook body the token authenticates (<c>sha256</c>), base64.</summary>
+    [Claim("sha256")]
+    public string? Sha256 { get; init; }
+
+    /// <summary>
+    /// Runs <see cref="IJwtPayload{TSelf}.Validate"/> and adds LiveKit's rules across claims: <c>sub</c> is required when
+    /// <c>video.roomJoin</c> is true, and <c>video.canPublishSources</c> holds only defined sources.
+    /// </summary>
+    /// <returns>Every problem found, by claim name; valid when there is none.</returns>
+    public ClaimValidationResult ValidateForLiveKit()
+    {
+        var problems = new ClaimProblemCollector();
+        foreach (ClaimProblem problem in Validate().Problems)
+        {
+            problems.Add(problem.Claim, problem.Message);
+        }
+
+        if (Video is { RoomJoin: true } && string.IsNullOrWhiteSpace(Identity))
+        {
+            problems.Add("sub", "is required when 'video.roomJoin' is true");
+        }
+
+        if (Video?.CanPublishSources is { } sources)
+        {
+            foreach (LiveKitTrackSource source in sources)
+            {
+                if (source is < LiveKitTrackSource.Camera or > LiveKitTrackSource.ScreenShareAudio)
+                {
+                    problems.Add("video.canPublishSources", "holds a source that is not a defined value");
+                    break;
+                }
+            }
+        }
+
+        return problems.ToResult();
+    }
+
+    /// <summary>Compares every claim, <see cref="Attributes"/> and <see cref="RoomConfig"/> by content.</summary>
+    /// <param name="other">The token to compare with.</param>
+    /// <returns><see langword="true"/> when both tokens carry the same claims.</returns>
+    public bool Equals(LiveKitToken? other) =>
+        other is not null &&
+        ApiKey == other.ApiKey && Identity == other.Identity && NotBefore == other.NotBefore && Expires == other.Expires &&
+        IssuedAt == other.IssuedAt && Name == other.Name && Metadata == other.Metadata &&
+        LiveKitEquality.MapEquals(Attributes, other.Attributes) && Kind == other.Kind && Equals(Video, other.Video) &&
+        Equals(Sip, other.Sip) && LiveKitEquality.JsonEquals(RoomConfig, other.RoomConfig) &&
+        RoomPreset == other.RoomPreset && Sha256 == other.Sha256;
+
+    /// <summary>A hash of the claims consistent with <see cref="Equals(LiveKitToken)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(ApiKey, Identity, Expires, Name, Attributes?.Count, Kind, Video, Sip);
+}
+
+/// <summary>The <c>video</c> grant of a LiveKit token. An absent (<see langword="null"/>) flag is left out of the token, not written as false.</summary>
+/// <remarks>Equality compares <see cref="CanPublishSources"/> by content.</remarks>
+[TokenPayload(ClaimVocabulary.LiveKit)]
+public sealed partial record LiveKitVideoGrant
+{
+    /// <summary>The room the grant applies to (<c>room</c>).</summary>
+    [Claim("room")]
+    public string? Room { get; init; }
+
+    /// <summary>May join the room (<c>roomJoin</c>); then the token needs an identity (<c>sub</c>).</summary>
+    [Claim("roomJoin")]
+    public bool? RoomJoin { get; init; }
+
+    /// <summary>May create and delete rooms (<c>roomCreate</c>).</summary>
+    [Claim("roomCreate")]
+    public bool? RoomCreate { get; init; }
+
+    /// <summary>May list rooms (<c>roomList</c>).</summary>
+    [Claim("roomList")]
+    public bool? RoomList { get; init; }
+
+    /// <summary>May record rooms (<c>roomRecord</c>).</summary>
+    [Claim("roomRecord")]
+    public bool? RoomRecord { get; init; }
+
+    /// <summary>May administer the room: move, mute and remove participants (<c>roomAdmin</c>).</summary>
+    [Claim("roomAdmin")]
+    public bool? RoomAdmin { get; init; }
+
+    /// <summary>May manage ingresses (<c>ingressAdmin</c>).</summary>
+    [Claim("ingressAdmin")]
+    public bool? IngressAdmin { get; init; }
+
+    /// <summary>May publish tracks (<c>canPublish</c>); LiveKit treats an absent value as true.</summary>
+    [Claim("canPublish")]
+    public bool? CanPublish { get; init; }
+
+    /// <summary>May subscribe to tracks (<c>canSubscribe</c>); LiveKit treats an absent value as true.</summary>
+    [Claim("canSubscribe")]
+    public bool? CanSubscribe { get; init; }
+
+    /// <summary>May publish data messages (<c>canPublishData</c>); LiveKit treats an absent value as <see cref="CanPublish"/>.</summary>
+    [Claim("canPublishData")]
+    public bool? CanPublishData { get; init; }
+
+    /// <summary>The only track sources the participant may publish (<c>canPublishSources</c>); any source when absent.</summary>
+    [Claim("canPublishSources")]
+    public IReadOnlyList<LiveKitTrackSource>? CanPublishSources { get; init; }
+
+    /// <summary>May update its own name, metadata and attributes (<c>canUpdateOwnMetadata</c>).</summary>
+    [Claim("canUpdateOwnMetadata")]
+    public bool? CanUpdateOwnMetadata { get; init; }
+
+    /// <summary>May subscribe to other participants' metrics (<c>canSubscribeMetrics</c>).</summary>
+    [Claim("canSubscribeMetrics")]
+    public bool? CanSubscribeMetrics { get; init; }
+
+    /// <summary>May manage agent sessions (<c>canManageAgentSession</c>).</summary>
+    [Claim("canManageAgentSession")]
+    public bool? CanManageAgentSession { get; init; }
+
+    /// <summary>Is hidden from the other participants (<c>hidden</c>).</summary>
+    [Claim("hidden")]
+    public bool? Hidden { get; init; }
+
+    /// <summary>Is a recorder (<c>recorder</c>).</summary>
+    [Claim("recorder")]
+    public bool? Recorder { get; init; }
+
+    /// <summary>Is an agent (<c>agent</c>).</summary>
+    [Claim("agent")]
+    public bool? Agent { get; init; }
+
+    /// <summary>The room participants may be forwarded to (<c>destinationRoom</c>).</summary>
+    [Claim("destinationRoom")]
+    public string? DestinationRoom { get; init; }
+
+    /// <summary>Compares every member, <see cref="CanPublishSources"/> by content.</summary>
+    /// <param name="other">The grant to compare with.</param>
+    /// <returns><see langword="true"/> when both grants are the same.</returns>
+    public bool Equals(LiveKitVideoGrant? other) =>
+        other is not null &&
+        Room == other.Room && RoomJoin == other.RoomJoin && RoomCreate == other.RoomCreate && RoomList == other.RoomList &&
+        RoomRecord == other.RoomRecord && RoomAdmin == other.RoomAdmin && IngressAdmin == other.IngressAdmin &&
+        CanPublish == other.CanPublish && CanSubscribe == other.CanSubscribe && CanPublishData == other.CanPublishData &&
+        LiveKitEquality.ListEquals(CanPublishSources, other.CanPublishSources) &&
+        CanUpdateOwnMetadata == other.CanUpdateOwnMetadata && CanSubscribeMetrics == other.CanSubscribeMetrics &&
+        CanManageAgentSession == other.CanManageAgentSession && Hidden == other.Hidden && Recorder == other.Recorder &&
+        Agent == other.Agent && DestinationRoom == other.DestinationRoom;
+
+    /// <summary>A hash of the grant consistent with <see cref="Equals(LiveKitVideoGrant)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(Room, RoomJoin, RoomAdmin, CanPublish, CanSubscribe, CanPublishSources?.Count, DestinationRoom);
+}
+
+/// <summary>The <c>sip</c> grant of a LiveKit token.</summary>
+[TokenPayload(ClaimVocabulary.LiveKit)]
+public sealed partial record LiveKitSipGrant
+{
+    /// <summary>May manage SIP trunks and dispatch rules (<c>admin</c>).</summary>
+    [Claim("admin")]
+    public bool? Admin { get; init; }
+
+    /// <summary>May make outbound SIP calls (<c>call</c>).</summary>
+    [Claim("call")]
+    public bool? Call { get; init; }
+}
+
+/// <summary>The kind of a LiveKit participant (<c>kind</c>).</summary>
+public enum LiveKitParticipantKind
+{
+    /// <summary>A regular participant (<c>standard</c>).</summary>
+    [ClaimValue("standard")] Standard,
+
+    /// <summary>An ingress (<c>ingress</c>).</summary>
+    [ClaimValue("ingress")] Ingress,
+
+    /// <summary>An egress (<c>egress</c>).</summary>
+    [ClaimValue("egress")] Egress,
+
+    /// <summary>A SIP participant (<c>sip</c>).</summary>
+    [ClaimValue("sip")] Sip,
+
+    /// <summary>An agent (<c>agent</c>).</summary>
+    [ClaimValue("agent")] Agent,
+
+    /// <summary>A connector (<c>connector</c>).</summary>
+    [ClaimValue("connector")] Connector,
+
+    /// <summary>A bridge (<c>bridge</c>).</summary>
+    [ClaimValue("bridge")] Bridge,
+}
+
+/// <summary>A track source of <c>video.canPublishSources</c>.</summary>
+public enum LiveKitTrackSource
+{
+    /// <summary>The camera (<c>camera</c>).</summary>
+    [ClaimValue("camera")] Camera,
+
+    /// <summary>The microphone (<c>microphone</c>).</summary>
+    [ClaimValue("microphone")] Microphone,
+
+    /// <summary>The screen share's video (<c>screen_share</c>).</summary>
+    [ClaimValue("screen_share")] ScreenShare,
+
+    /// <summary>The screen share's audio (<c>screen_share_audio</c>).</summary>
+    [ClaimValue("screen_share_audio")] ScreenShareAudio,
+}
+
+/// <summary>Content equality for the collections in LiveKit tokens.</summary>
+internal static class LiveKitEquality
+{
+    public static bool ListEquals<T>(IReadOnlyList<T>? left, IReadOnlyList<T>? right)
+    {
+        if (ReferenceEquals(left, right))
+        {
+            return true;
+        }
+
+        if (left is null || right is null || left.Count != right.Count)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < left.Count; i++)
+        {
+            if (!EqualityComparer<T>.Default.Equals(left[i], right[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static bool JsonEquals(JsonElement? left, JsonElement? right)
+    {
+        if (left is null || right is null)
+        {
+            return left is null && right is null;
+        }
+
+#if NET9_0_OR_GREATER
+        return JsonElement.DeepEquals(left.Value, right.Value);
+#else
+        return left.Value.ValueKind == right.Value.ValueKind && left.Value.GetRawText() == right.Value.GetRawText();
+#endif
+    }
+
+    public static bool MapEquals(IReadOnlyDictionary<string, string>? left, IReadOnlyDictionary<string, string>? right)
+    {
+        if (ReferenceEquals(left, right))
+        {
+            return true;
+        }
+
+        if (left is null || right is null || left.Count != right.Count)
+        {
+            return false;
+        }
+
+        foreach (KeyValuePair<string, string> entry in left)
+        {
+            if (!right.TryGetValue(entry.Key, out string? value) || value != entry.Value)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
