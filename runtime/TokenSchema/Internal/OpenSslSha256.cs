@@ -7,14 +7,23 @@ namespace TokenSchema.Internal;
 
 /// <summary>
 /// The system OpenSSL libcrypto's SHA-256 primitive (<c>SHA256_Init</c> / <c>SHA256_Update</c> / <c>SHA256_Final</c>),
-/// bound once per process through unmanaged function pointers. Its <c>SHA256_CTX</c> is a plain 112-byte struct that
-/// can be copied byte for byte, which is what lets <see cref="HmacSha256Key"/> save the keyed HMAC state once and
-/// resume from a stack copy on every call.
+/// bound once per process. Its <c>SHA256_CTX</c> is a plain 112-byte struct that can be copied byte for byte, which is
+/// what lets <see cref="HmacSha256Key"/> save the keyed HMAC state once and resume from a stack copy on every call.
 /// </summary>
 /// <remarks>
-/// The primitive is used only on Linux, only when the library loads, exports all three functions, keeps its
-/// context within <see cref="ContextSize"/> bytes and passes a known-answer test; otherwise
+/// <para>
+/// The primitive is used only on Linux, only when <c>libcrypto.so.3</c> (or <c>libcrypto.so</c>) loads, exports all
+/// three functions, keeps its context within <see cref="ContextSize"/> bytes and passes a known-answer test; otherwise
 /// <see cref="IsAvailable"/> is <see langword="false"/> and callers use the BCL.
+/// </para>
+/// <para>
+/// The library is loaded with <see cref="NativeLibrary.TryLoad(string, out IntPtr)"/> and handed to the runtime
+/// through a DllImport resolver, and the functions are called as <c>DllImport</c>s rather than through
+/// <c>delegate* unmanaged</c> pointers: the JIT puts a <c>vzeroupper</c> before a P/Invoke from a method that uses
+/// 256-bit vectors, but not before an unmanaged function-pointer call. OpenSSL's SHA-NI code is legacy-SSE encoded,
+/// and entered with the upper vector state dirty (by the JIT's AVX / AVX-512 copies, Base64 or JSON code just before)
+/// it ran 2–2.5 times slower on this project's benchmark machine.
+/// </para>
 /// </remarks>
 internal static unsafe class OpenSslSha256
 {
@@ -28,15 +37,16 @@ internal static unsafe class OpenSslSha256
     public const int DigestSize = 32;
 
     /// <summary>
-    /// Inputs up to this many bytes are hashed through the entry points marked
+    /// Inputs up to this many bytes are hashed through the entry point marked
     /// <see cref="SuppressGCTransitionAttribute"/> (a few microseconds at most, even without SHA instructions);
     /// longer ones take the ordinary transition so a GC is never held up for long.
     /// </summary>
     public const int SuppressTransitionLimit = 1024;
 
-    private static readonly delegate* unmanaged[Cdecl]<byte*, int> s_init;
-    private static readonly delegate* unmanaged[Cdecl]<byte*, byte*, nuint, int> s_update;
-    private static readonly delegate* unmanaged[Cdecl]<byte*, byte*, int> s_final;
+    // A private name that only the resolver below maps, to the library loaded at start-up.
+    private const string LibraryName = "TokenSchema.SystemLibcrypto";
+
+    private static readonly IntPtr s_library;
 
     static OpenSslSha256()
     {
@@ -47,24 +57,22 @@ internal static unsafe class OpenSslSha256
 
         try
         {
-            if (!NativeLibrary.TryLoad("libcrypto.so.3", out IntPtr library) && !NativeLibrary.TryLoad("libcrypto.so", out library))
+            if (!NativeLibrary.TryLoad("libcrypto.so.3", out s_library) && !NativeLibrary.TryLoad("libcrypto.so", out s_library))
             {
                 return;
             }
 
-            if (!NativeLibrary.TryGetExport(library, "SHA256_Init", out IntPtr init)
-                || !NativeLibrary.TryGetExport(library, "SHA256_Update", out IntPtr update)
-                || !NativeLibrary.TryGetExport(library, "SHA256_Final", out IntPtr final))
+            if (!NativeLibrary.TryGetExport(s_library, "SHA256_Init", out _)
+                || !NativeLibrary.TryGetExport(s_library, "SHA256_Update", out _)
+                || !NativeLibrary.TryGetExport(s_library, "SHA256_Final", out _))
             {
                 return;
             }
 
-            s_init = (delegate* unmanaged[Cdecl]<byte*, int>)init;
-            s_update = (delegate* unmanaged[Cdecl]<byte*, byte*, nuint, int>)update;
-            s_final = (delegate* unmanaged[Cdecl]<byte*, byte*, int>)final;
+            NativeLibrary.SetDllImportResolver(typeof(OpenSslSha256).Assembly, Resolve);
             IsAvailable = SelfTest();
         }
-        catch (Exception exception) when (exception is DllNotFoundException or BadImageFormatException or EntryPointNotFoundException)
+        catch (Exception exception) when (exception is DllNotFoundException or BadImageFormatException or EntryPointNotFoundException or InvalidOperationException)
         {
             IsAvailable = false;
         }
@@ -74,10 +82,9 @@ internal static unsafe class OpenSslSha256
     public static bool IsAvailable { get; }
 
     /// <summary>Initializes the context at <paramref name="context"/> (at least <see cref="ContextSize"/> bytes).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Init(byte* context)
     {
-        if (s_init(context) != 1)
+        if (SHA256_Init(context) != 1)
         {
             ThrowFailure();
         }
@@ -88,8 +95,8 @@ internal static unsafe class OpenSslSha256
     public static void Update(byte* context, byte* data, int length)
     {
         int result = length <= SuppressTransitionLimit
-            ? ((delegate* unmanaged[Cdecl, SuppressGCTransition]<byte*, byte*, nuint, int>)s_update)(context, data, (nuint)length)
-            : s_update(context, data, (nuint)length);
+            ? SHA256_Update_Short(context, data, (nuint)length)
+            : SHA256_Update(context, data, (nuint)length);
         if (result != 1)
         {
             ThrowFailure();
@@ -100,12 +107,29 @@ internal static unsafe class OpenSslSha256
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Final(byte* digest, byte* context)
     {
-        // Final hashes at most two blocks: always short enough to skip the GC transition.
-        if (((delegate* unmanaged[Cdecl, SuppressGCTransition]<byte*, byte*, int>)s_final)(digest, context) != 1)
+        if (SHA256_Final(digest, context) != 1)
         {
             ThrowFailure();
         }
     }
+
+    private static IntPtr Resolve(string libraryName, System.Reflection.Assembly assembly, DllImportSearchPath? searchPath) =>
+        libraryName == LibraryName ? s_library : IntPtr.Zero;
+
+    [DllImport(LibraryName, EntryPoint = "SHA256_Init", ExactSpelling = true)]
+    private static extern int SHA256_Init(byte* context);
+
+    [DllImport(LibraryName, EntryPoint = "SHA256_Update", ExactSpelling = true)]
+    private static extern int SHA256_Update(byte* context, byte* data, nuint length);
+
+    [DllImport(LibraryName, EntryPoint = "SHA256_Update", ExactSpelling = true)]
+    [SuppressGCTransition]
+    private static extern int SHA256_Update_Short(byte* context, byte* data, nuint length);
+
+    // Final hashes at most two blocks: always short enough to skip the GC transition.
+    [DllImport(LibraryName, EntryPoint = "SHA256_Final", ExactSpelling = true)]
+    [SuppressGCTransition]
+    private static extern int SHA256_Final(byte* digest, byte* context);
 
     /// <summary>
     /// Checks that the context stays within <see cref="ContextSize"/> bytes and that HMAC built on the primitive
