@@ -72,7 +72,10 @@ internal static unsafe class OpenSslSha256
             NativeLibrary.SetDllImportResolver(typeof(OpenSslSha256).Assembly, Resolve);
             IsAvailable = SelfTest();
         }
-        catch (Exception exception) when (exception is DllNotFoundException or BadImageFormatException or EntryPointNotFoundException or InvalidOperationException)
+        // A library that fails to bind or fails its self-test leaves the BCL in charge; never a type-initialization failure.
+        // (InvalidOperationException: a DllImport resolver was already set for this assembly by someone else.)
+        catch (Exception exception) when (exception is DllNotFoundException or BadImageFormatException or EntryPointNotFoundException
+            or InvalidOperationException or CryptographicException or PlatformNotSupportedException)
         {
             IsAvailable = false;
         }
