@@ -1,37 +1,133 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Threading;
 
 namespace TokenSchema.Internal;
 
+/// <summary>Which code computes an <see cref="HmacSha256Key"/>'s MACs.</summary>
+internal enum HmacImplementation
+{
+    /// <summary>The fastest one available in this process: <see cref="OpenSsl"/> where present, else <see cref="Bcl"/>.</summary>
+    Auto,
+
+    /// <summary>The BCL's HMAC: one keyed <see cref="IncrementalHash"/> per thread, reused for every MAC.</summary>
+    Bcl,
+
+    /// <summary>
+    /// Saved keyed SHA-256 states (after the <c>key ⊕ ipad</c> and <c>key ⊕ opad</c> blocks) on the system libcrypto's
+    /// SHA-256 primitive, copied to the stack and finished on every call.
+    /// </summary>
+    OpenSsl,
+}
+
 /// <summary>
-/// A thread-safe HMAC-SHA256 key prepared once: each thread keeps its own keyed HMAC state, reused for every
-/// MAC, so no call re-keys. The key bytes live in a pinned array that is zeroed on <see cref="Dispose"/>.
+/// A thread-safe HMAC-SHA256 (RFC 2104) key prepared once, so that no MAC re-keys.
 /// </summary>
+/// <remarks>
+/// <para>
+/// HMAC is <c>SHA-256((K ⊕ opad) || SHA-256((K ⊕ ipad) || m))</c>, and the first block of both runs depends on the key
+/// alone. Where the system's SHA-256 primitive allows it (<see cref="OpenSslSha256"/>), the SHA-256 states after those
+/// two blocks are computed once, held read-only in a pinned array, and every call copies them to the stack and
+/// finishes: no locks, no allocation, the cost of the compressions alone. Elsewhere each thread keeps its own keyed
+/// BCL <see cref="IncrementalHash"/>. The choice is made once per process.
+/// </para>
+/// <para>
+/// <see cref="Dispose"/> zeroes the key bytes and the saved states; the stack copies are zeroed after every call.
+/// </para>
+/// </remarks>
 internal sealed class HmacSha256Key : IDisposable
 {
     public const int MacSize = 32;
 
-    private readonly byte[] _key;
-    private readonly ThreadLocal<IncrementalHash> _states;
+    private const int BlockSize = 64;
+    private const byte InnerPad = 0x36;
+    private const byte OuterPad = 0x5C;
+
+    // OpenSsl: the inner state, then the outer state, each OpenSslSha256.ContextSize bytes. Pinned, so the GC never
+    // leaves a copy behind that Dispose cannot zero.
+    private readonly byte[]? _states;
+
+    // Bcl: the key bytes (pinned for the same reason) and one keyed HMAC per thread.
+    private readonly byte[]? _key;
+    private readonly ThreadLocal<IncrementalHash>? _perThread;
+
     private int _disposed;
 
+    /// <summary>Prepares <paramref name="key"/> (copied) with the fastest implementation available.</summary>
     public HmacSha256Key(ReadOnlySpan<byte> key)
+        : this(key, HmacImplementation.Auto, skipAvailabilityCheck: false)
     {
-        _key = GC.AllocateUninitializedArray<byte>(key.Length, pinned: true);
-        key.CopyTo(_key);
-        _states = new ThreadLocal<IncrementalHash>(CreateState, trackAllValues: true);
     }
 
+    internal HmacSha256Key(ReadOnlySpan<byte> key, HmacImplementation implementation, bool skipAvailabilityCheck)
+    {
+        if (implementation == HmacImplementation.Auto)
+        {
+            implementation = DefaultImplementation;
+        }
+        else if (implementation == HmacImplementation.OpenSsl && !skipAvailabilityCheck && !OpenSslSha256.IsAvailable)
+        {
+            throw new PlatformNotSupportedException("The system libcrypto's SHA-256 primitive is not available in this process.");
+        }
+
+        Implementation = implementation;
+        if (implementation == HmacImplementation.OpenSsl)
+        {
+            _states = GC.AllocateArray<byte>(2 * OpenSslSha256.ContextSize, pinned: true);
+            PrepareStates(key, _states);
+        }
+        else
+        {
+            _key = GC.AllocateUninitializedArray<byte>(key.Length, pinned: true);
+            key.CopyTo(_key);
+            _perThread = new ThreadLocal<IncrementalHash>(CreateState, trackAllValues: true);
+        }
+    }
+
+    /// <summary>The implementation <see cref="HmacImplementation.Auto"/> resolves to in this process.</summary>
+    public static HmacImplementation DefaultImplementation =>
+        OpenSslSha256.IsAvailable ? HmacImplementation.OpenSsl : HmacImplementation.Bcl;
+
+    /// <summary>The implementation this key computes with (never <see cref="HmacImplementation.Auto"/>).</summary>
+    public HmacImplementation Implementation { get; }
+
+    /// <summary>Prepares <paramref name="key"/> with the given implementation, for tests and benchmarks.</summary>
+    /// <exception cref="PlatformNotSupportedException"><see cref="HmacImplementation.OpenSsl"/> is not available.</exception>
+    public static HmacSha256Key Create(ReadOnlySpan<byte> key, HmacImplementation implementation) =>
+        new(key, implementation, skipAvailabilityCheck: false);
+
     /// <summary>Computes the MAC of <paramref name="data"/> into the first 32 bytes of <paramref name="destination"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than 32 bytes.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public void Compute(ReadOnlySpan<byte> data, Span<byte> destination)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        IncrementalHash state = _states.Value!;
-        state.AppendData(data);
-        if (!state.TryGetHashAndReset(destination, out int written) || written != MacSize)
+        if (destination.Length < MacSize)
         {
-            throw new CryptographicException("The HMAC-SHA256 state did not produce a 32-byte MAC.");
+            ThrowDestinationTooShort();
+        }
+
+        if (_states is not null)
+        {
+            ComputeFromStates(_states, data, destination);
+
+            // A Dispose that raced with the copy may have handed out zeroed states: never return that MAC.
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                CryptographicOperations.ZeroMemory(destination[..MacSize]);
+                throw new ObjectDisposedException(nameof(HmacSha256Key));
+            }
+        }
+        else
+        {
+            IncrementalHash state = _perThread!.Value!;
+            state.AppendData(data);
+            if (!state.TryGetHashAndReset(destination, out int written) || written != MacSize)
+            {
+                throw new CryptographicException("The HMAC-SHA256 state did not produce a 32-byte MAC.");
+            }
         }
     }
 
@@ -45,6 +141,7 @@ internal sealed class HmacSha256Key : IDisposable
         return equal;
     }
 
+    /// <summary>Zeroes the key bytes and saved states and releases the per-thread HMAC objects.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -52,14 +149,120 @@ internal sealed class HmacSha256Key : IDisposable
             return;
         }
 
-        foreach (IncrementalHash state in _states.Values)
+        if (_states is not null)
         {
-            state.Dispose();
+            CryptographicOperations.ZeroMemory(_states);
         }
 
-        _states.Dispose();
-        CryptographicOperations.ZeroMemory(_key);
+        if (_perThread is not null)
+        {
+            foreach (IncrementalHash state in _perThread.Values)
+            {
+                state.Dispose();
+            }
+
+            _perThread.Dispose();
+        }
+
+        if (_key is not null)
+        {
+            CryptographicOperations.ZeroMemory(_key);
+        }
     }
 
-    private IncrementalHash CreateState() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
+    [SkipLocalsInit]
+    private static unsafe void PrepareStates(ReadOnlySpan<byte> key, byte[] states)
+    {
+        byte* block = stackalloc byte[BlockSize];
+        var blockSpan = new Span<byte>(block, BlockSize);
+        blockSpan.Clear();
+        if (key.Length > BlockSize)
+        {
+            SHA256.HashData(key, blockSpan);
+        }
+        else
+        {
+            key.CopyTo(blockSpan);
+        }
+
+        try
+        {
+            fixed (byte* saved = states)
+            {
+                XorBlock(blockSpan, InnerPad);
+                OpenSslSha256.Init(saved);
+                OpenSslSha256.Update(saved, block, BlockSize);
+
+                XorBlock(blockSpan, InnerPad ^ OuterPad);
+                byte* outer = saved + OpenSslSha256.ContextSize;
+                OpenSslSha256.Init(outer);
+                OpenSslSha256.Update(outer, block, BlockSize);
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(blockSpan);
+        }
+    }
+
+    private static void XorBlock(Span<byte> block, byte pad)
+    {
+        for (int i = 0; i < block.Length; i++)
+        {
+            block[i] ^= pad;
+        }
+    }
+
+    [SkipLocalsInit]
+    private static unsafe void ComputeFromStates(byte[] states, ReadOnlySpan<byte> data, Span<byte> destination)
+    {
+        byte* context = stackalloc byte[OpenSslSha256.ContextSize];
+        byte* inner = stackalloc byte[MacSize];
+        try
+        {
+            fixed (byte* saved = states)
+            fixed (byte* message = data)
+            fixed (byte* mac = destination)
+            {
+                CopyContext(saved, context);
+                OpenSslSha256.Update(context, message, data.Length);
+                OpenSslSha256.Final(inner, context);
+
+                CopyContext(saved + OpenSslSha256.ContextSize, context);
+                OpenSslSha256.Update(context, inner, MacSize);
+                OpenSslSha256.Final(mac, context);
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(new Span<byte>(context, OpenSslSha256.ContextSize));
+            CryptographicOperations.ZeroMemory(new Span<byte>(inner, MacSize));
+        }
+    }
+
+    /// <summary>Copies one saved SHA-256 context (112 bytes = 3 × 32 + 16) to the stack with inline moves.</summary>
+    /// <remarks>
+    /// The 256-bit moves are deliberate: a method that uses them gets a <c>vzeroupper</c> from the JIT before each
+    /// P/Invoke, so libcrypto's SSE-encoded SHA-NI code never starts with a dirty upper vector state.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void CopyContext(byte* source, byte* destination)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256.Store(Vector256.Load(source), destination);
+            Vector256.Store(Vector256.Load(source + 32), destination + 32);
+            Vector256.Store(Vector256.Load(source + 64), destination + 64);
+            Vector128.Store(Vector128.Load(source + 96), destination + 96);
+        }
+        else
+        {
+            Unsafe.CopyBlockUnaligned(destination, source, OpenSslSha256.ContextSize);
+        }
+    }
+
+    private static void ThrowDestinationTooShort() =>
+        throw new ArgumentException("The destination is shorter than the 32-byte MAC.", "destination");
+
+    private IncrementalHash CreateState() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key!);
 }

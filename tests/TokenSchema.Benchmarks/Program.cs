@@ -1,0 +1,21 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+
+namespace TokenSchema.Benchmarks;
+
+/// <summary>
+/// Runs the benchmarks, for example:
+/// <c>dotnet run -c Release --project tests/TokenSchema.Benchmarks -- --filter '*' --job short</c>.
+/// </summary>
+public static class Program
+{
+    /// <summary>Entry point: BenchmarkDotNet's command line.</summary>
+    /// <param name="args">BenchmarkDotNet's arguments (filter, job, exporters).</param>
+    public static void Main(string[] args)
+    {
+        // On a shared, busy machine the minimum and the median say more than the mean: show them too.
+        IConfig config = DefaultConfig.Instance.AddColumn(StatisticColumn.Median, StatisticColumn.Min);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+    }
+}
