@@ -32,14 +32,20 @@ internal static class Program
             result.GetValue(allowShortKey)));
 
         var token = new Argument<string>("token") { Description = "The compact token to decode." };
-        var inspect = new Command("inspect", "Decode a token's header and payload; verify it when a secret is set.") { token, secretEnv, allowShortKey };
+        var platform = new Option<string>("--platform")
+        {
+            Description = "Read the verified payload into a platform's typed record: " + string.Join(", ", TokenCommands.Platforms) + ".",
+            DefaultValueFactory = _ => "jwt",
+        };
+        var inspect = new Command("inspect", "Decode a token's header and payload; verify it when a secret is set.") { token, secretEnv, allowShortKey, platform };
         inspect.SetAction(result => TokenCommands.Inspect(
             Console.Out,
             Console.Error,
             result.GetValue(token)!,
             Environment.GetEnvironmentVariable(result.GetValue(secretEnv)!),
             TimeProvider.System,
-            result.GetValue(allowShortKey)));
+            result.GetValue(allowShortKey),
+            result.GetValue(platform)!));
 
         var root = new RootCommand("tokenschema: sign, inspect and verify HS256 meeting tokens.") { demo, sign, inspect };
         return root.Parse(args).Invoke();

@@ -19,6 +19,7 @@ public sealed class CliTests
         Assert.Contains("DEMO KEY", text);
         Assert.Contains(TokenCommands.DemoKey, text);
         Assert.Equal(2, Regex.Matches(text, "verify:  accepted").Count);
+        Assert.Contains("refused: The DailyToken payload is not valid (1 problem): 'ud' is longer than 36 characters.", text);
         Assert.Contains("rejected: BadSignature", text);
         Assert.Contains("rejected: UnsupportedAlgorithm", text);
         Assert.Contains("\"iat\":1800000000,\"exp\":1800003600", text);
@@ -86,5 +87,42 @@ public sealed class CliTests
         var error = new StringWriter();
         Assert.Equal(2, TokenCommands.Inspect(new StringWriter(), error, "abc.def", null, Clock, false));
         Assert.Contains("found 2", error.ToString());
+    }
+}
+
+public sealed class CliPlatformTests
+{
+    private static readonly ManualTimeProvider Clock = new(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
+
+    [Fact]
+    public void Inspect_reads_a_verified_token_into_the_platform_record()
+    {
+        const string secret = "a-secret-of-at-least-thirty-two-bytes!";
+        string token = Forge.Token("""{"r":"room-0253","d":"25df5057-ef0d-4d97-bde6-0cf287276cbb","iat":1800000000,"ctoe":true}""", System.Text.Encoding.UTF8.GetBytes(secret));
+        var output = new StringWriter();
+        Assert.Equal(0, TokenCommands.Inspect(output, new StringWriter(), token, secret, Clock, allowShortKey: false, platform: "Daily"));
+        string text = output.ToString();
+        Assert.Contains("read as daily: DailyToken {", text);
+        Assert.Contains("RoomName = room-0253", text);
+        Assert.Contains("CloseTabOnExit = True", text);
+    }
+
+    [Fact]
+    public void Inspect_as_a_platform_rejects_claims_of_the_wrong_type()
+    {
+        const string secret = "a-secret-of-at-least-thirty-two-bytes!";
+        string token = Forge.Token("""{"r":"room","d":"25df5057-ef0d-4d97-bde6-0cf287276cbb","iat":1800000000,"ctoe":"yes"}""", System.Text.Encoding.UTF8.GetBytes(secret));
+        var output = new StringWriter();
+        Assert.Equal(1, TokenCommands.Inspect(output, new StringWriter(), token, secret, Clock, allowShortKey: false, platform: "daily"));
+        Assert.Contains("token rejected: InvalidClaims", output.ToString());
+        Assert.Equal(0, TokenCommands.Inspect(new StringWriter(), new StringWriter(), token, secret, Clock, allowShortKey: false, platform: "jwt"));
+    }
+
+    [Fact]
+    public void Inspect_refuses_an_unknown_platform()
+    {
+        var error = new StringWriter();
+        Assert.Equal(2, TokenCommands.Inspect(new StringWriter(), error, Forge.Token("{}", SignerTests.Key), null, Clock, false, "jitsi"));
+        Assert.Contains("Unknown platform 'jitsi'", error.ToString());
     }
 }

@@ -66,6 +66,35 @@ test('TokenSchema verifies a token jose signed', async () => {
   assert.match(result.stdout, /"r": "room"/);
 });
 
+test('TokenSchema reads a jose-signed Daily token into its typed DailyToken with the same values', async () => {
+  const token = await new SignJWT({
+    r: 'room-0253', d: '25df5057-ef0d-4d97-bde6-0cf287276cbb', ud: 'user-1', u: 'Grace', o: false, ctoe: true,
+    uil: 'pt-BR', p: { hp: true, cs: 'v,a', ca: 'p,s,t' },
+  })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuedAt(now)
+    .setExpirationTime(now + 600)
+    .sign(key);
+  const result = tokenschema(['inspect', token, '--platform', 'daily']);
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+  const line = result.stdout.split('\n').find((l) => l.startsWith('read as daily: '));
+  assert.ok(line, result.stdout);
+  for (const expected of ['RoomName = room-0253', 'DomainId = 25df5057-ef0d-4d97-bde6-0cf287276cbb', 'UserId = user-1',
+    'UserName = Grace', 'IsOwner = False', 'CloseTabOnExit = True', 'Language = BrazilianPortuguese']) {
+    assert.ok(line.includes(expected), `${expected} not in ${line}`);
+  }
+  assert.match(result.stdout, /"cs": "v,a"/);
+});
+
+test('TokenSchema refuses a jose-signed Daily token whose claim has the wrong type', async () => {
+  const token = await new SignJWT({ r: 'room', d: '25df5057-ef0d-4d97-bde6-0cf287276cbb', iat: now, ctoe: 'yes' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .sign(key);
+  const result = tokenschema(['inspect', token, '--platform', 'daily']);
+  assert.equal(result.status, 1);
+  assert.match(result.stdout, /InvalidClaims/);
+});
+
 test('TokenSchema rejects a jose token signed with HS384 or another key, or expired', async () => {
   const hs384 = await new SignJWT({ r: 'room' }).setProtectedHeader({ alg: 'HS384' }).sign(key);
   let result = tokenschema(['inspect', hs384]);
