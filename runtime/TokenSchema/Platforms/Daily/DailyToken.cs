@@ -18,6 +18,9 @@ namespace TokenSchema.Daily;
 /// is byte for byte the token Daily's REST endpoint issues. Daily recommends keeping a token under
 /// <see cref="DailyTokenIssuer.MaxRecommendedLength"/> characters. Checks the generated validator cannot express
 /// (http(s) URLs, the <c>mjh</c> length, the <c>sro</c> and <c>er</c> shapes) are in <see cref="ValidateForSelfSigning"/>.
+/// The same record is also the body of Daily's REST create-meeting-token call, in Daily's long names
+/// (<see cref="WriteRestRequestBody"/>, <see cref="ToRestRequestBody"/>, <see cref="DailyTokenIssuer.CreateRestRequestBody"/>),
+/// for when Daily should sign the token instead.
 /// </remarks>
 [TokenPayload(ClaimVocabulary.Daily)]
 public sealed partial record DailyToken
@@ -205,7 +208,10 @@ public sealed partial record DailyToken
         DailyRestBody.Write(writer, this, options);
     }
 
-    /// <summary>The body of Daily's REST create-meeting-token call as compact JSON text; see <see cref="WriteRestRequestBody"/>.</summary>
+    /// <summary>
+    /// The body of Daily's REST create-meeting-token call as compact JSON text, with only the escaping JSON requires
+    /// (non-ASCII text stays as is); see <see cref="WriteRestRequestBody"/>.
+    /// </summary>
     /// <param name="options">The options only the REST call accepts, or <see langword="null"/> for none.</param>
     /// <returns>The JSON text <c>{"properties":{…}}</c>.</returns>
     /// <exception cref="InvalidOperationException">The token sets <c>ij</c> or <c>mjh</c>, which the REST call does not accept.</exception>

@@ -5,7 +5,8 @@ namespace TokenSchema.Daily;
 /// <summary>
 /// Issues self-signed Daily meeting tokens for one Daily domain: fills the domain id (<c>d</c>), the issue time
 /// (<c>iat</c>) and an expiry (<c>exp</c>) when a token leaves them out, validates the token and signs it with HS256 under
-/// the domain's API key. Thread-safe for <see cref="Issue"/>; set the properties before sharing the instance.
+/// the domain's API key. Thread-safe for <see cref="Issue"/> and <see cref="CreateRestRequestBody"/>; set the properties before sharing the instance.
+/// <see cref="CreateRestRequestBody"/> writes the same claims as the body of Daily's REST create-meeting-token call instead.
 /// </summary>
 /// <example>
 /// <code>
