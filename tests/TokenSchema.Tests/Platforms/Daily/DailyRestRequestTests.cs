@@ -299,4 +299,36 @@ public sealed class DailyRestRequestTests
         Assert.Contains("'eje' is not between", invalid.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => daily.CreateRestRequestBody(new DailyToken { RoomName = "r", DomainId = Guid.NewGuid() }));
     }
+
+    [Fact]
+    public void Bodies_written_on_many_threads_at_once_stay_whole()
+    {
+        string expected = Full().ToRestRequestBody();
+        string[] written = new string[64];
+        System.Threading.Tasks.Parallel.For(0, written.Length, i =>
+        {
+            DailyToken token = i % 2 == 0 ? Full() : Full() with { UserName = "user-" + i };
+            written[i] = token.ToRestRequestBody();
+        });
+
+        for (int i = 0; i < written.Length; i++)
+        {
+            Assert.Equal(i % 2 == 0 ? expected : expected.Replace("\"user_name\":\"Ada\"", "\"user_name\":\"user-" + i + "\"", StringComparison.Ordinal), written[i]);
+        }
+    }
+
+    [Fact]
+    public void Receive_maps_of_any_dictionary_type_are_written_in_both_forms()
+    {
+        var permissions = new DailyPermissions
+        {
+            CanReceive = new DailyCanReceive
+            {
+                ByUserId = new SortedDictionary<string, DailyReceiveSetting>(StringComparer.Ordinal) { ["b"] = new DailyReceiveMedia { Video = false }, ["a"] = true },
+            },
+        };
+
+        Assert.Equal(J("{'properties':{'room_name':'r','permissions':{'canReceive':{'byUserId':{'a':true,'b':{'video':false}}}}}}"), Body(permissions));
+        Assert.Equal(J("{'p':{'cr':{'u':{'a':true,'b':{'v':false}}}}}"), DailyTokenTests.Json(new DailyToken { Permissions = permissions }));
+    }
 }
