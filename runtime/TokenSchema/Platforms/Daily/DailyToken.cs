@@ -186,7 +186,7 @@ public sealed partial record DailyToken
     /// same token can be self-signed after <see cref="DailyTokenIssuer.Complete"/> and sent to the REST call.
     /// </para>
     /// <para>
-    /// Nothing is validated here; <see cref="ValidateForRestRequest"/> lists the problems Daily would answer with
+    /// Beyond refusing <c>ij</c> and <c>mjh</c>, nothing is validated here; <see cref="ValidateForRestRequest"/> lists the problems Daily would answer with
     /// <c>400</c>, and <see cref="DailyTokenIssuer.CreateRestRequestBody"/> validates before writing. Once the per-thread
     /// buffers have grown, writing allocates nothing.
     /// </para>
@@ -227,10 +227,12 @@ public sealed partial record DailyToken
     }
 
     /// <summary>
-    /// Every problem Daily's REST create-meeting-token call would refuse in <see cref="WriteRestRequestBody"/>'s body:
-    /// the checks of <see cref="ValidateForSelfSigning"/> except those about <c>d</c> and <c>iat</c>, which the body leaves
-    /// out, and the required <c>r</c> (without <c>room_name</c> Daily issues a token for every room of the domain); and
-    /// the checks of the REST call: no <c>ij</c> or <c>mjh</c>, and <c>nbf</c> and <c>exp</c> within its 32-bit seconds.
+    /// Every problem Daily's REST create-meeting-token call would refuse in the body <see cref="WriteRestRequestBody"/> writes.
+    /// These are the checks of <see cref="ValidateForSelfSigning"/> with three exceptions: nothing about <c>d</c> and
+    /// <c>iat</c>, which the body leaves to Daily (so <c>exp</c> is not compared with <c>iat</c>); no required <c>r</c>, since
+    /// a body without <c>room_name</c> asks for a token valid in every room of the domain (a blank one is still refused);
+    /// and <c>ij</c> and <c>mjh</c>, which the call does not accept at all. <c>nbf</c> and <c>exp</c> must also fit the
+    /// call's 32-bit seconds.
     /// </summary>
     /// <returns>The valid result, or every problem by claim name.</returns>
     public ClaimValidationResult ValidateForRestRequest()
