@@ -5,7 +5,7 @@ using System.Text;
 using TokenSchema;
 using TokenSchema.Daily;
 
-// Self-signed Daily meeting tokens with DailyTokenIssuer.
+// Self-signed Daily meeting tokens with DailyTokenIssuer, and the same claims as the body of Daily's REST create-meeting-token call (printed, never sent).
 // Set DAILY_API_KEY and DAILY_DOMAIN_ID to sign for your own Daily domain; otherwise a demo key and domain id are used,
 // which produce well-formed tokens that no Daily domain accepts.
 const string DemoApiKey = "DEMO-API-KEY-not-a-real-daily-key-0123456789";
@@ -39,11 +39,18 @@ catch (ArgumentException e)
 using var issuer = daily;
 
 // The owner: three lines, the issuer fills d, iat and exp.
-string owner = daily.Issue(new DailyToken { RoomName = "standup", IsOwner = true, UserName = "Host" });
+var ownerClaims = new DailyToken { RoomName = "standup", IsOwner = true, UserName = "Host" };
+string owner = daily.Issue(ownerClaims);
 Show("Owner token", owner);
 
+// The same claims as the body of Daily's REST call, for when Daily should sign the token instead (not sent here).
+// d and iat are left to Daily; enable_prejoin_ui exists only in the REST call, never in a self-signed token.
+Console.WriteLine();
+Console.WriteLine("Or let Daily sign it: POST https://api.daily.co/v1/meeting-tokens (Authorization: Bearer <API key>) with the body");
+Console.WriteLine(daily.CreateRestRequestBody(ownerClaims, new DailyRestOptions { EnablePrejoinUi = true }));
+
 // A guest who may send audio only, receives only the host's video and audio, and is ejected after 30 minutes.
-string guest = daily.Issue(new DailyToken
+var guestClaims = new DailyToken
 {
     RoomName = "standup",
     UserId = "guest-42",
@@ -65,8 +72,10 @@ string guest = daily.Issue(new DailyToken
             },
         },
     },
-});
+};
+string guest = daily.Issue(guestClaims);
 Show("Guest token", guest);
+Console.WriteLine("Its REST body: " + daily.CreateRestRequestBody(guestClaims));
 
 using var verifier = JwtVerifier.FromSecret(apiKey!);
 bool verified = verifier.TryVerify(guest.AsSpan(), out DailyToken? read, out JwtError error);

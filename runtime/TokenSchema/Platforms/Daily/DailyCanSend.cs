@@ -152,8 +152,12 @@ public readonly record struct DailyCanAdmin
     public override string ToString() => IsList ? DailyCommaList.Admin[(int)Rights] : Rights == DailyAdminRights.All ? "true" : "false";
 }
 
-/// <summary>Writes and reads <see cref="DailyCanSend"/> as <c>true</c>, <c>false</c> or a comma string of <c>v</c>, <c>a</c>, <c>sv</c>, <c>sa</c>; reading refuses any other value.</summary>
-public sealed class DailyCanSendConverter : IClaimConverter<DailyCanSend>
+/// <summary>
+/// Writes and reads <see cref="DailyCanSend"/> as <c>true</c>, <c>false</c> or a comma string of <c>v</c>, <c>a</c>, <c>sv</c>, <c>sa</c>;
+/// reading refuses any other value. The long (REST) form writes the list as an array of names in the same order:
+/// <c>["video","audio","screenVideo","screenAudio"]</c>.
+/// </summary>
+public sealed class DailyCanSendConverter : ILongFormClaimConverter<DailyCanSend>
 {
     /// <inheritdoc/>
     public static void Write(Utf8JsonWriter writer, DailyCanSend value)
@@ -162,6 +166,20 @@ public sealed class DailyCanSendConverter : IClaimConverter<DailyCanSend>
         if (value.IsList)
         {
             writer.WriteStringValue(DailyCommaList.Media[(int)value.Media]);
+        }
+        else
+        {
+            writer.WriteBooleanValue(value.Media == DailyMedia.All);
+        }
+    }
+
+    /// <inheritdoc/>
+    public static void WriteLongForm(Utf8JsonWriter writer, DailyCanSend value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value.IsList)
+        {
+            DailyCommaList.WriteLongNames(writer, DailyCommaList.MediaLongNames, (int)value.Media);
         }
         else
         {
@@ -189,8 +207,12 @@ public sealed class DailyCanSendConverter : IClaimConverter<DailyCanSend>
     }
 }
 
-/// <summary>Writes and reads <see cref="DailyCanAdmin"/> as <c>true</c>, <c>false</c> or a comma string of <c>p</c>, <c>s</c>, <c>t</c>; reading refuses any other value.</summary>
-public sealed class DailyCanAdminConverter : IClaimConverter<DailyCanAdmin>
+/// <summary>
+/// Writes and reads <see cref="DailyCanAdmin"/> as <c>true</c>, <c>false</c> or a comma string of <c>p</c>, <c>s</c>, <c>t</c>;
+/// reading refuses any other value. The long (REST) form writes the list as an array of names in the same order:
+/// <c>["participants","streaming","transcription"]</c>.
+/// </summary>
+public sealed class DailyCanAdminConverter : ILongFormClaimConverter<DailyCanAdmin>
 {
     /// <inheritdoc/>
     public static void Write(Utf8JsonWriter writer, DailyCanAdmin value)
@@ -199,6 +221,20 @@ public sealed class DailyCanAdminConverter : IClaimConverter<DailyCanAdmin>
         if (value.IsList)
         {
             writer.WriteStringValue(DailyCommaList.Admin[(int)value.Rights]);
+        }
+        else
+        {
+            writer.WriteBooleanValue(value.Rights == DailyAdminRights.All);
+        }
+    }
+
+    /// <inheritdoc/>
+    public static void WriteLongForm(Utf8JsonWriter writer, DailyCanAdmin value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value.IsList)
+        {
+            DailyCommaList.WriteLongNames(writer, DailyCommaList.AdminLongNames, (int)value.Rights);
         }
         else
         {
@@ -226,12 +262,36 @@ public sealed class DailyCanAdminConverter : IClaimConverter<DailyCanAdmin>
     }
 }
 
-/// <summary>Daily's compact comma strings of flags (<c>"v,a,sv"</c>, <c>"p,t"</c>), built once for every combination.</summary>
+/// <summary>
+/// Daily's compact comma strings of flags (<c>"v,a,sv"</c>, <c>"p,t"</c>), built once for every combination, and their
+/// long (REST) form, an array of names (<c>["video","audio","screenVideo"]</c>).
+/// </summary>
 internal static class DailyCommaList
 {
     internal static readonly string[] MediaNames = { "v", "a", "sv", "sa" };
 
     internal static readonly string[] AdminNames = { "p", "s", "t" };
+
+    /// <summary>The long names of <see cref="MediaNames"/>, in the same order.</summary>
+    internal static readonly string[] MediaLongNames = { "video", "audio", "screenVideo", "screenAudio" };
+
+    /// <summary>The long names of <see cref="AdminNames"/>, in the same order.</summary>
+    internal static readonly string[] AdminLongNames = { "participants", "streaming", "transcription" };
+
+    /// <summary>Writes the long names of the bits of <paramref name="mask"/> as a JSON array, in bit order.</summary>
+    internal static void WriteLongNames(Utf8JsonWriter writer, string[] longNames, int mask)
+    {
+        writer.WriteStartArray();
+        for (int i = 0; i < longNames.Length; i++)
+        {
+            if ((mask & (1 << i)) != 0)
+            {
+                writer.WriteStringValue(longNames[i]);
+            }
+        }
+
+        writer.WriteEndArray();
+    }
 
     /// <summary>The comma string of every <see cref="DailyMedia"/> combination, indexed by its value.</summary>
     internal static readonly string[] Media = BuildAll(MediaNames);

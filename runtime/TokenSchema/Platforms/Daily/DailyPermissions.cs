@@ -137,8 +137,11 @@ public sealed record DailyReceiveSetting
     public static implicit operator DailyReceiveSetting(DailyReceiveMedia media) => Of(media);
 }
 
-/// <summary>Writes and reads a <see cref="DailyReceiveSetting"/>: a boolean, or an object of <see cref="DailyReceiveMedia"/>'s claims.</summary>
-public sealed class DailyReceiveSettingConverter : IClaimConverter<DailyReceiveSetting>
+/// <summary>
+/// Writes and reads a <see cref="DailyReceiveSetting"/>: a boolean, or an object of <see cref="DailyReceiveMedia"/>'s claims.
+/// The long (REST) form writes the object with long names: <c>{"video":true,"customVideo":{"*":true}}</c>.
+/// </summary>
+public sealed class DailyReceiveSettingConverter : ILongFormClaimConverter<DailyReceiveSetting>
 {
     /// <inheritdoc/>
     public static void Write(Utf8JsonWriter writer, DailyReceiveSetting value)
@@ -148,6 +151,21 @@ public sealed class DailyReceiveSettingConverter : IClaimConverter<DailyReceiveS
         if (value.Media is { } media)
         {
             media.WritePayload(writer);
+        }
+        else
+        {
+            writer.WriteBooleanValue(value.Allowed == true);
+        }
+    }
+
+    /// <inheritdoc/>
+    public static void WriteLongForm(Utf8JsonWriter writer, DailyReceiveSetting value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Media is { } media)
+        {
+            media.WriteLongForm(writer);
         }
         else
         {
@@ -179,22 +197,59 @@ public sealed class DailyReceiveSettingConverter : IClaimConverter<DailyReceiveS
 /// <summary>
 /// Writes and reads the <c>u</c> and <c>p</c> maps of <see cref="DailyCanReceive"/>: an object from a user or participant
 /// id (or <c>"*"</c>) to a <see cref="DailyReceiveSetting"/>. Reading refuses a repeated key and a <c>null</c> or ill-formed setting.
+/// The long (REST) form keeps the keys and writes each setting in its long form.
 /// </summary>
-public sealed class DailyReceiveSettingMapConverter : IClaimConverter<IReadOnlyDictionary<string, DailyReceiveSetting>>
+public sealed class DailyReceiveSettingMapConverter : ILongFormClaimConverter<IReadOnlyDictionary<string, DailyReceiveSetting>>
 {
     /// <inheritdoc/>
     public static void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, DailyReceiveSetting> value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
+        WriteMap(writer, value, longForm: false);
+    }
+
+    /// <inheritdoc/>
+    public static void WriteLongForm(Utf8JsonWriter writer, IReadOnlyDictionary<string, DailyReceiveSetting> value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        WriteMap(writer, value, longForm: true);
+    }
+
+    /// <summary>Writes the map; a <see cref="Dictionary{TKey, TValue}"/> is enumerated without allocating.</summary>
+    private static void WriteMap(Utf8JsonWriter writer, IReadOnlyDictionary<string, DailyReceiveSetting> value, bool longForm)
+    {
         writer.WriteStartObject();
-        foreach (KeyValuePair<string, DailyReceiveSetting> entry in value)
+        if (value is Dictionary<string, DailyReceiveSetting> dictionary)
         {
-            writer.WritePropertyName(entry.Key);
-            DailyReceiveSettingConverter.Write(writer, entry.Value);
+            foreach (KeyValuePair<string, DailyReceiveSetting> entry in dictionary)
+            {
+                WriteEntry(writer, entry, longForm);
+            }
+        }
+        else
+        {
+            foreach (KeyValuePair<string, DailyReceiveSetting> entry in value)
+            {
+                WriteEntry(writer, entry, longForm);
+            }
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WriteEntry(Utf8JsonWriter writer, KeyValuePair<string, DailyReceiveSetting> entry, bool longForm)
+    {
+        writer.WritePropertyName(entry.Key);
+        if (longForm)
+        {
+            DailyReceiveSettingConverter.WriteLongForm(writer, entry.Value);
+        }
+        else
+        {
+            DailyReceiveSettingConverter.Write(writer, entry.Value);
+        }
     }
 
     /// <inheritdoc/>

@@ -132,8 +132,9 @@ public readonly record struct DailyRecording
 /// <summary>
 /// Writes and reads <see cref="DailyRecording"/> as the <c>er</c> claim: a mode string for one mode, an array of unique
 /// mode strings for several. Reading refuses any other value, an unknown mode, a repeated mode and an empty array.
+/// The long (REST) form, <c>enable_recording</c>, takes the same values.
 /// </summary>
-public sealed class DailyRecordingConverter : IClaimConverter<DailyRecording>
+public sealed class DailyRecordingConverter : ILongFormClaimConverter<DailyRecording>
 {
     /// <inheritdoc/>
     public static void Write(Utf8JsonWriter writer, DailyRecording value)
@@ -156,6 +157,9 @@ public sealed class DailyRecordingConverter : IClaimConverter<DailyRecording>
 
         writer.WriteEndArray();
     }
+
+    /// <inheritdoc/>
+    public static void WriteLongForm(Utf8JsonWriter writer, DailyRecording value) => Write(writer, value);
 
     /// <inheritdoc/>
     public static bool TryRead(ref Utf8JsonReader reader, out DailyRecording value)

@@ -1,5 +1,8 @@
 using System;
+using System.Buffers;
 using System.ComponentModel.DataAnnotations;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace TokenSchema.Daily;
@@ -15,6 +18,9 @@ namespace TokenSchema.Daily;
 /// is byte for byte the token Daily's REST endpoint issues. Daily recommends keeping a token under
 /// <see cref="DailyTokenIssuer.MaxRecommendedLength"/> characters. Checks the generated validator cannot express
 /// (http(s) URLs, the <c>mjh</c> length, the <c>sro</c> and <c>er</c> shapes) are in <see cref="ValidateForSelfSigning"/>.
+/// The same record is also the body of Daily's REST create-meeting-token call, in Daily's long names
+/// (<see cref="WriteRestRequestBody"/>, <see cref="ToRestRequestBody"/>, <see cref="DailyTokenIssuer.CreateRestRequestBody"/>),
+/// for when Daily should sign the token instead.
 /// </remarks>
 [TokenPayload(ClaimVocabulary.Daily)]
 public sealed partial record DailyToken
@@ -162,6 +168,106 @@ public sealed partial record DailyToken
         }
 
         return problems.ToResult();
+    }
+
+    /// <summary>
+    /// Writes the body of Daily's REST create-meeting-token call (<c>POST https://api.daily.co/v1/meeting-tokens</c>):
+    /// <c>{"properties":{…}}</c> holding this token's claims in their long form (<see cref="ILongFormPayload.WriteLongForm"/>:
+    /// <c>room_name</c>, <c>is_owner</c>, <c>permissions</c> with <c>canSend</c> arrays, …), then the set
+    /// <paramref name="options"/>. Daily signs the token it returns with the API key of the call's <c>Authorization</c>
+    /// header.
+    /// </summary>
+    /// <param name="writer">The writer to write the JSON object to; its indentation and escaping apply.</param>
+    /// <param name="options">The options only the REST call accepts, or <see langword="null"/> for none.</param>
+    /// <remarks>
+    /// <para>
+    /// The body leaves out <see cref="DomainId"/> (<c>d</c>) and <see cref="IssuedAt"/> (<c>iat</c>): Daily's REST
+    /// <c>properties</c> accept neither (the endpoint fills the domain of the API key and the time of the call), so the
+    /// same token can be self-signed after <see cref="DailyTokenIssuer.Complete"/> and sent to the REST call.
+    /// </para>
+    /// <para>
+    /// Beyond refusing <c>ij</c> and <c>mjh</c>, nothing is validated here; <see cref="ValidateForRestRequest"/> lists the problems Daily would answer with
+    /// <c>400</c>, and <see cref="DailyTokenIssuer.CreateRestRequestBody"/> validates before writing. Once the per-thread
+    /// buffers have grown, writing allocates nothing.
+    /// </para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The token sets <see cref="IntercomJoinAlert"/> (<c>ij</c>) or <see cref="MeetingJoinHook"/> (<c>mjh</c>), which the
+    /// REST call does not accept: only a self-signed token can carry them.
+    /// </exception>
+    public void WriteRestRequestBody(Utf8JsonWriter writer, DailyRestOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (IntercomJoinAlert is not null || MeetingJoinHook is not null)
+        {
+            throw new InvalidOperationException(
+                $"Daily's REST create-meeting-token call does not accept {(IntercomJoinAlert is not null ? "'ij' (intercom_join_alert)" : "'mjh' (meeting_join_hook)")}; only a self-signed token can carry it.");
+        }
+
+        DailyRestBody.Write(writer, this, options);
+    }
+
+    /// <summary>
+    /// The body of Daily's REST create-meeting-token call as compact JSON text, with only the escaping JSON requires
+    /// (non-ASCII text stays as is); see <see cref="WriteRestRequestBody"/>.
+    /// </summary>
+    /// <param name="options">The options only the REST call accepts, or <see langword="null"/> for none.</param>
+    /// <returns>The JSON text <c>{"properties":{…}}</c>.</returns>
+    /// <exception cref="InvalidOperationException">The token sets <c>ij</c> or <c>mjh</c>, which the REST call does not accept.</exception>
+    public string ToRestRequestBody(DailyRestOptions? options = null)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            WriteRestRequestBody(writer, options);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Every problem Daily's REST create-meeting-token call would refuse in the body <see cref="WriteRestRequestBody"/> writes.
+    /// These are the checks of <see cref="ValidateForSelfSigning"/> with three exceptions: nothing about <c>d</c> and
+    /// <c>iat</c>, which the body leaves to Daily (so <c>exp</c> is not compared with <c>iat</c>); no required <c>r</c>, since
+    /// a body without <c>room_name</c> asks for a token valid in every room of the domain (a blank one is still refused);
+    /// and <c>ij</c> and <c>mjh</c>, which the call does not accept at all. <c>nbf</c> and <c>exp</c> must also fit the
+    /// call's 32-bit seconds.
+    /// </summary>
+    /// <returns>The valid result, or every problem by claim name.</returns>
+    public ClaimValidationResult ValidateForRestRequest()
+    {
+        ClaimValidationResult selfSigning = (this with { DomainId = null, IssuedAt = null }).ValidateForSelfSigning();
+        var problems = new ClaimProblemCollector();
+        foreach (ClaimProblem problem in selfSigning.Problems)
+        {
+            if (problem.Claim is not ("d" or "iat" or "mjh") && !(problem.Claim == "r" && RoomName is null))
+            {
+                problems.Add(problem.Claim, problem.Message);
+            }
+        }
+
+        if (IntercomJoinAlert is not null)
+        {
+            problems.Add("ij", "is not accepted by Daily's REST create-meeting-token call");
+        }
+
+        if (MeetingJoinHook is not null)
+        {
+            problems.Add("mjh", "is not accepted by Daily's REST create-meeting-token call");
+        }
+
+        CheckRestSeconds(ref problems, "nbf", NotBefore);
+        CheckRestSeconds(ref problems, "exp", Expires);
+        return problems.ToResult();
+    }
+
+    private static void CheckRestSeconds(ref ClaimProblemCollector problems, string claim, DateTimeOffset? time)
+    {
+        if (time is { } value && (value.ToUnixTimeSeconds() > int.MaxValue || value.ToUnixTimeSeconds() < int.MinValue))
+        {
+            problems.Add(claim, "does not fit the 32-bit seconds of Daily's REST call");
+        }
     }
 
     /// <summary>The longest <c>mjh</c> URL, in characters.</summary>

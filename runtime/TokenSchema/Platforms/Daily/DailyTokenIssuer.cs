@@ -5,7 +5,8 @@ namespace TokenSchema.Daily;
 /// <summary>
 /// Issues self-signed Daily meeting tokens for one Daily domain: fills the domain id (<c>d</c>), the issue time
 /// (<c>iat</c>) and an expiry (<c>exp</c>) when a token leaves them out, validates the token and signs it with HS256 under
-/// the domain's API key. Thread-safe for <see cref="Issue"/>; set the properties before sharing the instance.
+/// the domain's API key. Thread-safe for <see cref="Issue"/> and <see cref="CreateRestRequestBody"/>; set the properties before sharing the instance.
+/// <see cref="CreateRestRequestBody"/> writes the same claims as the body of Daily's REST create-meeting-token call instead.
 /// </summary>
 /// <example>
 /// <code>
@@ -151,6 +152,25 @@ public sealed class DailyTokenIssuer : IDisposable
         }
 
         return signed;
+    }
+
+    /// <summary>
+    /// The body of Daily's REST create-meeting-token call (<c>POST https://api.daily.co/v1/meeting-tokens</c>, with the
+    /// domain's API key as bearer token) for <paramref name="token"/>, as an alternative to <see cref="Issue"/>: Daily
+    /// then signs the token itself. The token is completed like <see cref="Issue"/> does, so it gets the same <c>exp</c>
+    /// (<see cref="DefaultLifetime"/>), validated with <see cref="DailyToken.ValidateForRestRequest"/> and written with
+    /// <see cref="DailyToken.WriteRestRequestBody"/>, which leaves out <c>d</c> and <c>iat</c> (Daily fills them).
+    /// </summary>
+    /// <param name="token">The token's claims.</param>
+    /// <param name="options">The options only the REST call accepts, or <see langword="null"/> for none.</param>
+    /// <returns>The compact JSON text <c>{"properties":{…}}</c>.</returns>
+    /// <exception cref="ArgumentException">The token's <c>d</c> names another domain than this issuer's.</exception>
+    /// <exception cref="JwtPayloadValidationException">The REST call would refuse the token; the message lists every problem by claim name.</exception>
+    public string CreateRestRequestBody(DailyToken token, DailyRestOptions? options = null)
+    {
+        DailyToken complete = Complete(token);
+        complete.ValidateForRestRequest().ThrowIfInvalid(typeof(DailyToken));
+        return complete.ToRestRequestBody(options);
     }
 
     /// <summary>Zeroes the key. Issuing afterwards throws <see cref="ObjectDisposedException"/>.</summary>
