@@ -122,6 +122,11 @@ internal static class Parser
             AddLongNames(claims, vocabulary!);
         }
 
+        if (vocabulary is { Id: DeclaredVocabulary.Id })
+        {
+            AddDeclaredLimits(claims, vocabulary);
+        }
+
         string fullName = type.ToDisplayString(TypeFormat);
         string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } containingNamespace
             ? containingNamespace.ToDisplayString()
@@ -140,6 +145,37 @@ internal static class Parser
             hasLongForm);
     }
 
+    /// <summary>
+    /// Adds the <c>MaxLength</c> a team's declared vocabulary gives a string claim to its validation rules, unless the
+    /// member declares its own length limit.
+    /// </summary>
+    private static void AddDeclaredLimits(List<ClaimSpec> claims, ClaimVocabularyDefinition vocabulary)
+    {
+        for (int i = 0; i < claims.Count; i++)
+        {
+            ClaimSpec claim = claims[i];
+            if (claim.Value.Kind != ValueKind.String || vocabulary.Root.FindByName(claim.Name)?.MaxLength is not { } maxLength)
+            {
+                continue;
+            }
+
+            bool hasOwnLimit = false;
+            foreach (ValidationRuleSpec rule in claim.Rules)
+            {
+                hasOwnLimit |= rule.Kind == ValidationRuleKind.MaxLength;
+            }
+
+            if (!hasOwnLimit)
+            {
+                var rules = new List<ValidationRuleSpec>(claim.Rules)
+                {
+                    new(ValidationRuleKind.MaxLength, null, Literal(maxLength), false, null, null, false),
+                };
+                claims[i] = claim with { Rules = rules.ToImmutableEquatableArray() };
+            }
+        }
+    }
+
     /// <summary>The vocabulary named by a <c>[TokenPayload]</c> attribute, or <see langword="null"/> for an unknown value.</summary>
     private static ClaimVocabularyDefinition? VocabularyOf(AttributeData? payloadAttribute)
     {
@@ -148,7 +184,12 @@ internal static class Parser
             return ClaimVocabularies.Jwt;
         }
 
-        return payloadAttribute.ConstructorArguments[0].Value is int id ? ClaimVocabularies.Get((VocabularyId)id) : null;
+        return payloadAttribute.ConstructorArguments[0].Value switch
+        {
+            int id => ClaimVocabularies.Get((VocabularyId)id),
+            INamedTypeSymbol declaring => DeclaredVocabulary.Read(declaring),
+            _ => null,
+        };
     }
 
     /// <summary>Whether the generator gives a payload of this vocabulary a long-form writer.</summary>

@@ -55,6 +55,7 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
 
         PayloadShapeChecks.Check(context, type, payloadAttribute, members, known);
         ClaimVocabularyDefinition? vocabulary = GetVocabulary(payloadAttribute);
+        CheckDeclaredVocabulary(context, payloadAttribute, vocabulary);
         ClaimSet? scope = vocabulary?.BestFit(DeclaredNames(members));
         var seen = new Dictionary<string, ClaimMember>(System.StringComparer.Ordinal);
         foreach (ClaimMember member in members)
@@ -93,8 +94,26 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
     {
         if (payloadAttribute.ConstructorArguments.Length == 0) return ClaimVocabularies.Jwt;
         TypedConstant argument = payloadAttribute.ConstructorArguments[0];
+        if (argument.Kind == TypedConstantKind.Type)
+        {
+            return argument.Value is INamedTypeSymbol declaring ? DeclaredVocabulary.Read(declaring) : null;
+        }
+
         if (argument.Kind != TypedConstantKind.Enum || !(argument.Value is int value)) return null;
         return ClaimVocabularies.Get((VocabularyId)value);
+    }
+
+    private static void CheckDeclaredVocabulary(SymbolAnalysisContext context, AttributeData payloadAttribute, ClaimVocabularyDefinition? vocabulary)
+    {
+        if (vocabulary != null || payloadAttribute.ConstructorArguments.Length != 1) return;
+        TypedConstant argument = payloadAttribute.ConstructorArguments[0];
+        if (argument.Kind != TypedConstantKind.Type || !(argument.Value is INamedTypeSymbol declaring) || declaring.TypeKind == TypeKind.Error) return;
+
+        Location location = payloadAttribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax
+            ? syntax.ArgumentList.Arguments[0].GetLocation()
+            : Location.None;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.VocabularyNotDeclared, location,
+            declaring.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
     }
 
     private static IEnumerable<string> DeclaredNames(List<ClaimMember> members)

@@ -178,6 +178,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "The generator writes string, bool, int, long, double, Guid, Uri, DateTimeOffset, TimeSpan, enums, JsonElement, [TokenPayload] types, T[], IReadOnlyList<T> and IReadOnlyDictionary<string, T> of those; other numeric and collection types need a change of type or a [ClaimConverter].");
 
+    /// <summary>TKS0022: a payload names a class that declares no vocabulary.</summary>
+    public static readonly DiagnosticDescriptor VocabularyNotDeclared = Create(
+        DiagnosticIds.VocabularyNotDeclared,
+        "Vocabulary class is not a claim vocabulary definition",
+        "'{0}' is not marked [ClaimVocabularyDefinition], so it declares no claim vocabulary and no claim is checked",
+        DiagnosticSeverity.Error,
+        "[TokenPayload(typeof(X))] checks the payload against the vocabulary X declares: X must be marked [ClaimVocabularyDefinition] and list its claims as const string fields marked [KnownClaim].");
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
@@ -185,6 +193,7 @@ internal static class DiagnosticDescriptors
         TypeNotPartial, UnsupportedMemberType, MemberNameContradictsClaim, EmptyClaimName, ClaimOutsidePayload, NestedPayloadMismatch,
         EnumValueNotAllowed, UnsupportedPayloadType, PayloadDerivesFromPayload, NoParameterlessConstructor, ConstructionMemberNotClaim,
         TooManyClaims, ClaimPropertyNotSettable, ConverterDoesNotConvert, TypeNotGenerated,
+        VocabularyNotDeclared,
     };
 
     /// <summary>The help link of a diagnostic: its section of <c>docs/diagnostics.md</c>.</summary>

@@ -66,6 +66,9 @@ internal static class DiagnosticIds
     /// <summary>A JSON-compatible member type the generator does not write (e.g. List&lt;T&gt;, decimal).</summary>
     public const string TypeNotGenerated = "TKS0021";
 
+    /// <summary>[TokenPayload(typeof(X))] where X is not marked [ClaimVocabularyDefinition].</summary>
+    public const string VocabularyNotDeclared = "TKS0022";
+
     /// <summary>The key of <c>Diagnostic.Properties</c> holding the claim name a code fix writes instead of the offending one.</summary>
     public const string ReplacementProperty = "Replacement";
 }
