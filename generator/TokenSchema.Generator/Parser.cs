@@ -268,7 +268,8 @@ internal static class Parser
         return text.Append(".TokenPayload.g.cs").ToString();
     }
 
-    private static IMethodSymbol? FindPrimaryConstructor(INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <summary>The primary constructor of a positional record, which the reader calls; <see langword="null"/> otherwise.</summary>
+    internal static IMethodSymbol? FindPrimaryConstructor(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         if (!type.IsRecord)
         {
@@ -309,7 +310,8 @@ internal static class Parser
         return null;
     }
 
-    private static bool HasParameterlessConstructor(INamedTypeSymbol type)
+    /// <summary>Whether the type has an instance constructor without parameters, of any accessibility.</summary>
+    internal static bool HasParameterlessConstructor(INamedTypeSymbol type)
     {
         foreach (IMethodSymbol constructor in type.InstanceConstructors)
         {

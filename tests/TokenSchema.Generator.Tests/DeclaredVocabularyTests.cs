@@ -127,4 +127,32 @@ public sealed class DeclaredVocabularyTests
         Assert.Equal("n", problem.Claim);
         Assert.False(typeof(ILongFormPayload).IsAssignableFrom(loaded.GetType("Acme.OpenToken")));
     }
+
+    [Fact]
+    public void Editing_the_vocabulary_class_in_another_file_updates_the_payload_and_an_unrelated_edit_stays_cached()
+    {
+        const string payload = """
+            using TokenSchema;
+
+            namespace Acme;
+
+            [TokenPayload(typeof(AcmeClaims))]
+            public sealed partial record AcmeToken { [Claim(AcmeClaims.Name)] public string? Name { get; init; } }
+            """;
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation = TestHelpers.CreateCompilation(Vocabulary, payload);
+        GeneratorDriver driver = TestHelpers.CreateDriver().RunGenerators(compilation);
+        SyntaxTree vocabulary = compilation.SyntaxTrees.First();
+
+        SyntaxTree renamed = vocabulary.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
+            Vocabulary.Replace("LongName = \"display_name\"", "LongName = \"full_name\"", StringComparison.Ordinal)));
+        GeneratorRunResult edited = driver.RunGenerators(compilation.ReplaceSyntaxTree(vocabulary, renamed)).GetRunResult().Results.Single();
+        GeneratorRunResult unrelated = driver.RunGenerators(compilation.AddSyntaxTrees(
+            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Elsewhere { internal sealed class Unrelated { } }", TestHelpers.ParseOptions)))
+            .GetRunResult().Results.Single();
+
+        Assert.Contains("\"full_name\"", edited.GeneratedSources.Single().SourceText.ToString(), StringComparison.Ordinal);
+        Assert.All(
+            unrelated.TrackedSteps["SupportedPayloads"].SelectMany(step => step.Outputs),
+            output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, output.Reason.ToString()));
+    }
 }
