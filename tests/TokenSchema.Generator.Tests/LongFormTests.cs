@@ -42,17 +42,17 @@ public sealed class LongFormTests(CompiledSamples samples) : IClassFixture<Compi
     }
 
     [Fact]
-    public void Long_form_keeps_order_and_seconds_and_claim_names_without_long_names_and_uses_long_form_converters()
+    public void Long_form_keeps_order_and_seconds_and_claim_names_without_long_names_and_uses_long_form_converters_and_nested_maps()
     {
         object token = Loaded.Call(Samples, "Full");
 
         Assert.Equal(
             """{"room_name":"x","close_tab_on_exit":true,"exp":1700000000,"user_name":"Ann","enable_prejoin_ui":true,"x-team":"blue",""" + "\"" +
-            """permissions":{"hasPresence":true,"canSend":["video","audio"],"canAdmin":true,"canReceive":{"base":false,"byUserId":{"u1":true}}}}""",
+            """permissions":{"hasPresence":true,"canSend":["video","audio"],"canAdmin":true,"canReceive":{"base":false,"byUserId":{"u1":true},"byParticipantId":{"*":{"video":true,"audio":false}}}}}""",
             WriteLongForm(token));
         Assert.Equal(
             """{"r":"x","ctoe":true,"exp":1700000000,"u":"Ann","enable_prejoin_ui":true,"x-team":"blue",""" + "\"" +
-            """p":{"hp":true,"cs":"v,a","ca":true,"cr":{"b":false,"u":{"u1":true}}}}""",
+            """p":{"hp":true,"cs":"v,a","ca":true,"cr":{"b":false,"u":{"u1":true},"p":{"*":{"v":true,"a":false}}}}}""",
             Loaded.Write(token));
     }
 
