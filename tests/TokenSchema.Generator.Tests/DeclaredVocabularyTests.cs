@@ -93,6 +93,38 @@ public sealed class DeclaredVocabularyTests
     }
 
     [Fact]
+    public async Task TKS0023_known_claims_the_vocabulary_ignores()
+    {
+        ImmutableArray<Diagnostic> diagnostics = await VerifyAsync("using TokenSchema;\n" + """
+            [ClaimVocabularyDefinition]
+            public static class TeamClaims
+            {
+                [KnownClaim] public const string Name = "n";
+                [KnownClaim] public const string [|Again|] = "n";
+                [KnownClaim("lvl")] public const int [|Level|] = 3;
+                [KnownClaim] public static readonly string [|Field|] = "f";
+                [KnownClaim] public const string [|Empty|] = " ";
+            }
+
+            public static class NotAVocabulary
+            {
+                [KnownClaim] public const string [|Name|] = "n";
+            }
+            """, "TKS0023");
+
+        Assert.Equal(
+            new[]
+            {
+                "[KnownClaim] on 'Again' is ignored because claim 'n' is already declared by 'Name'",
+                "[KnownClaim] on 'Level' is ignored because only const string fields declare claims",
+                "[KnownClaim] on 'Field' is ignored because only const string fields declare claims",
+                "[KnownClaim] on 'Empty' is ignored because its claim name is empty",
+                "[KnownClaim] on 'Name' is ignored because 'NotAVocabulary' is not marked [ClaimVocabularyDefinition]",
+            },
+            diagnostics.Select(d => d.GetMessage()));
+    }
+
+    [Fact]
     public void Generator_writes_the_declared_long_names_and_validates_the_declared_max_length()
     {
         using LoadedAssembly loaded = TestHelpers.CompileAndLoad(Vocabulary + """

@@ -40,6 +40,7 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
         AttributeData? payloadAttribute = KnownSymbols.FindAttribute(type, known.TokenPayloadAttribute);
 
         CheckPartial(context, type, payloadAttribute != null, known);
+        CheckVocabularyDefinition(context, type);
 
         List<ClaimMember> members = ClaimMember.Collect(type, known, cancellationToken);
         if (payloadAttribute == null)
@@ -101,6 +102,28 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
 
         if (argument.Kind != TypedConstantKind.Enum || !(argument.Value is int value)) return null;
         return ClaimVocabularies.Get((VocabularyId)value);
+    }
+
+    /// <summary>TKS0023: every <c>[KnownClaim]</c> field the declared vocabulary would skip.</summary>
+    private static void CheckVocabularyDefinition(SymbolAnalysisContext context, INamedTypeSymbol type)
+    {
+        bool isDefinition = DeclaredVocabulary.IsDefinition(type);
+        var declared = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (!(member is IFieldSymbol field) || DeclaredVocabulary.FindKnownClaim(field) is not { } known) continue;
+            string? name = DeclaredVocabulary.ClaimNameOf(field, known);
+            string? reason = !isDefinition ? "'" + type.Name + "' is not marked [ClaimVocabularyDefinition]"
+                : !field.IsConst || field.Type.SpecialType != SpecialType.System_String ? "only const string fields declare claims"
+                : name == null ? "its claim name is empty"
+                : declared.TryGetValue(name, out string? first) ? "claim '" + name + "' is already declared by '" + first + "'"
+                : null;
+            if (name != null && !declared.ContainsKey(name)) declared.Add(name, field.Name);
+            if (reason == null) continue;
+
+            Location location = field.Locations.Length > 0 ? field.Locations[0] : Location.None;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.KnownClaimIgnored, location, field.Name, reason));
+        }
     }
 
     private static void CheckDeclaredVocabulary(SymbolAnalysisContext context, AttributeData payloadAttribute, ClaimVocabularyDefinition? vocabulary)

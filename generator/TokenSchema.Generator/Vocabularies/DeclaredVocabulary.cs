@@ -42,16 +42,35 @@ internal static class DeclaredVocabulary
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (ISymbol member in type.GetMembers())
         {
-            if (!(member is IFieldSymbol { IsConst: true } field) || Find(field, KnownClaimAttributeName) is not { } known) continue;
-            string? claimName = known.ConstructorArguments.Length == 1 ? known.ConstructorArguments[0].Value as string : field.ConstantValue as string;
-            if (string.IsNullOrEmpty(claimName) || !names.Add(claimName!)) continue;
+            if (!(member is IFieldSymbol field) || Find(field, KnownClaimAttributeName) is not { } known) continue;
+            string? claimName = ClaimNameOf(field, known);
+            if (claimName == null || !names.Add(claimName)) continue;
 
-            claims.Add(ToDefinition(claimName!, known));
+            claims.Add(ToDefinition(claimName, known));
         }
 
         ClaimSet root = new ClaimSet(displayName, isOpen: !closed, RegisteredClaims.AppendTo(claims.ToArray()));
         return new ClaimVocabularyDefinition(Id, root);
     }
+
+    /// <summary>
+    /// The claim a <c>[KnownClaim]</c> field declares: the attribute's name, else the constant's value. Only
+    /// <c>const string</c> fields declare claims; <see langword="null"/> for any other field or an empty name.
+    /// </summary>
+    /// <param name="field">The field carrying <paramref name="known"/>.</param>
+    /// <param name="known">Its <c>[KnownClaim]</c> attribute.</param>
+    public static string? ClaimNameOf(IFieldSymbol field, AttributeData known)
+    {
+        if (!field.IsConst || field.Type.SpecialType != SpecialType.System_String) return null;
+        string? name = known.ConstructorArguments.Length == 1 ? known.ConstructorArguments[0].Value as string : field.ConstantValue as string;
+        return string.IsNullOrWhiteSpace(name) ? null : name;
+    }
+
+    /// <summary>Finds the <c>[KnownClaim]</c> attribute of <paramref name="field"/>.</summary>
+    public static AttributeData? FindKnownClaim(IFieldSymbol field) => Find(field, KnownClaimAttributeName);
+
+    /// <summary>Whether <paramref name="type"/> is marked <c>[ClaimVocabularyDefinition]</c>.</summary>
+    public static bool IsDefinition(INamedTypeSymbol type) => Find(type, DefinitionAttributeName) != null;
 
     private static ClaimDefinition ToDefinition(string name, AttributeData known)
     {
