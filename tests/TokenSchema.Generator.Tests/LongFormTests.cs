@@ -66,6 +66,56 @@ public sealed class LongFormTests(CompiledSamples samples) : IClassFixture<Compi
     }
 
     [Fact]
+    public void Hand_written_nested_payload_is_written_with_its_own_long_form_when_it_has_one()
+    {
+        using LoadedAssembly loaded = TestHelpers.CompileAndLoad("""
+            using System.Text.Json;
+            using TokenSchema;
+
+            namespace Samples.HandWritten;
+
+            public readonly struct WithLongForm : IJwtPayload<WithLongForm>, ILongFormPayload
+            {
+                public void WritePayload(Utf8JsonWriter writer) { writer.WriteStartObject(); writer.WriteBoolean("hp"u8, true); writer.WriteEndObject(); }
+                public void WriteLongForm(Utf8JsonWriter writer) { writer.WriteStartObject(); writer.WriteBoolean("hasPresence"u8, true); writer.WriteEndObject(); }
+                public ClaimValidationResult Validate() => default;
+                public static bool TryReadPayload(ref Utf8JsonReader reader, out WithLongForm payload, out ClaimReadError error)
+                {
+                    reader.Skip();
+                    payload = default;
+                    error = default;
+                    return true;
+                }
+            }
+
+            public readonly struct CompactOnly : IJwtPayload<CompactOnly>
+            {
+                public void WritePayload(Utf8JsonWriter writer) { writer.WriteStartObject(); writer.WriteBoolean("v"u8, true); writer.WriteEndObject(); }
+                public ClaimValidationResult Validate() => default;
+                public static bool TryReadPayload(ref Utf8JsonReader reader, out CompactOnly payload, out ClaimReadError error)
+                {
+                    reader.Skip();
+                    payload = default;
+                    error = default;
+                    return true;
+                }
+            }
+
+            [TokenPayload(ClaimVocabulary.Daily)]
+            public sealed partial record Holder
+            {
+                [Claim("p")] public WithLongForm? Permissions { get; init; }
+                [Claim("sro")] public CompactOnly? Options { get; init; }
+
+                public static Holder Sample() => new() { Permissions = new WithLongForm(), Options = new CompactOnly() };
+            }
+            """);
+        object holder = loaded.Call("Samples.HandWritten.Holder", "Sample");
+
+        Assert.Equal("""{"permissions":{"hasPresence":true},"start_cloud_recording_opts":{"v":true}}""", WriteLongForm(holder));
+    }
+
+    [Fact]
     public void Jwt_vocabulary_payload_gets_no_long_form_writer()
     {
         Type plain = Loaded.GetType("Samples.LongForm.PlainToken");
