@@ -60,6 +60,7 @@ internal static class Parser
         var claims = new List<ClaimSpec>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         var positionalNames = new HashSet<string>(StringComparer.Ordinal);
+        var extensionNames = new HashSet<string>(StringComparer.Ordinal);
 
         if (primaryConstructor is not null)
         {
@@ -75,6 +76,11 @@ internal static class Parser
 
                 claims.Add(claim);
                 positionalNames.Add(parameter.Name);
+                if (IsExtension(FindAttribute(parameter.GetAttributes(), ClaimAttribute) ??
+                    (property is null ? null : FindAttribute(property.GetAttributes(), ClaimAttribute))))
+                {
+                    extensionNames.Add(claim.Name);
+                }
             }
         }
 
@@ -106,6 +112,10 @@ internal static class Parser
             }
 
             claims.Add(claim);
+            if (IsExtension(claimAttribute))
+            {
+                extensionNames.Add(claim.Name);
+            }
         }
 
         if (claims.Count > MaxClaims || HasInheritedRequiredMembers(type) || HasPayloadBase(type) ||
@@ -119,7 +129,7 @@ internal static class Parser
         bool hasLongForm = vocabulary is { HasLongNames: true };
         if (hasLongForm)
         {
-            AddLongNames(claims, vocabulary!);
+            AddLongNames(claims, extensionNames, vocabulary!);
         }
 
         if (vocabulary is { Id: DeclaredVocabulary.Id })
@@ -192,6 +202,9 @@ internal static class Parser
         };
     }
 
+    private static bool IsExtension(AttributeData? claimAttribute) =>
+        claimAttribute is not null && NamedArgument(claimAttribute, "IsExtension") is true;
+
     /// <summary>Whether the generator gives a payload of this vocabulary a long-form writer.</summary>
     private static bool HasLongForm(AttributeData payloadAttribute) => VocabularyOf(payloadAttribute) is { HasLongNames: true };
 
@@ -199,12 +212,16 @@ internal static class Parser
     /// Gives each claim its long (REST) name from the vocabulary's tables. The set is the one the analyzer checks the
     /// type against: the top level, or the nested object (Daily permissions) that knows most of the claim names.
     /// </summary>
-    private static void AddLongNames(List<ClaimSpec> claims, ClaimVocabularyDefinition vocabulary)
+    private static void AddLongNames(List<ClaimSpec> claims, HashSet<string> extensionNames, ClaimVocabularyDefinition vocabulary)
     {
         var names = new List<string>(claims.Count);
         foreach (ClaimSpec claim in claims)
         {
-            names.Add(claim.Name);
+            // As in the analyzer, IsExtension claims do not decide which object the type describes.
+            if (!extensionNames.Contains(claim.Name))
+            {
+                names.Add(claim.Name);
+            }
         }
 
         ClaimSet scope = vocabulary.BestFit(names);

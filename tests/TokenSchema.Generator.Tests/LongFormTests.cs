@@ -116,6 +116,28 @@ public sealed class LongFormTests(CompiledSamples samples) : IClassFixture<Compi
     }
 
     [Fact]
+    public void Extension_claims_do_not_decide_which_object_the_long_names_come_from()
+    {
+        using LoadedAssembly loaded = TestHelpers.CompileAndLoad("""
+            using TokenSchema;
+
+            namespace Samples.Extensions;
+
+            [TokenPayload(ClaimVocabulary.Daily)]
+            public sealed partial record Token
+            {
+                [Claim("r")] public string? Room { get; init; }
+                [Claim("hp", IsExtension = true)] public bool? Hp { get; init; }
+                [Claim("cs", IsExtension = true)] public bool? Cs { get; init; }
+
+                public static Token Sample() => new() { Room = "x", Hp = true, Cs = false };
+            }
+            """);
+
+        Assert.Equal("""{"room_name":"x","hp":true,"cs":false}""", WriteLongForm(loaded.Call("Samples.Extensions.Token", "Sample")));
+    }
+
+    [Fact]
     public void Jwt_vocabulary_payload_gets_no_long_form_writer()
     {
         Type plain = Loaded.GetType("Samples.LongForm.PlainToken");
