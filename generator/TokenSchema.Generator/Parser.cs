@@ -60,6 +60,7 @@ internal static class Parser
         var claims = new List<ClaimSpec>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         var positionalNames = new HashSet<string>(StringComparer.Ordinal);
+        var extensionNames = new HashSet<string>(StringComparer.Ordinal);
 
         if (primaryConstructor is not null)
         {
@@ -75,6 +76,11 @@ internal static class Parser
 
                 claims.Add(claim);
                 positionalNames.Add(parameter.Name);
+                if (IsExtension(FindAttribute(parameter.GetAttributes(), ClaimAttribute) ??
+                    (property is null ? null : FindAttribute(property.GetAttributes(), ClaimAttribute))))
+                {
+                    extensionNames.Add(claim.Name);
+                }
             }
         }
 
@@ -106,6 +112,10 @@ internal static class Parser
             }
 
             claims.Add(claim);
+            if (IsExtension(claimAttribute))
+            {
+                extensionNames.Add(claim.Name);
+            }
         }
 
         if (claims.Count > MaxClaims || HasInheritedRequiredMembers(type) || HasPayloadBase(type) ||
@@ -119,7 +129,12 @@ internal static class Parser
         bool hasLongForm = vocabulary is { HasLongNames: true };
         if (hasLongForm)
         {
-            AddLongNames(claims, vocabulary!);
+            AddLongNames(claims, extensionNames, vocabulary!);
+        }
+
+        if (vocabulary is { Id: DeclaredVocabulary.Id })
+        {
+            AddDeclaredLimits(claims, vocabulary);
         }
 
         string fullName = type.ToDisplayString(TypeFormat);
@@ -140,6 +155,37 @@ internal static class Parser
             hasLongForm);
     }
 
+    /// <summary>
+    /// Adds the <c>MaxLength</c> a team's declared vocabulary gives a string claim to its validation rules, unless the
+    /// member declares its own length limit.
+    /// </summary>
+    private static void AddDeclaredLimits(List<ClaimSpec> claims, ClaimVocabularyDefinition vocabulary)
+    {
+        for (int i = 0; i < claims.Count; i++)
+        {
+            ClaimSpec claim = claims[i];
+            if (claim.Value.Kind != ValueKind.String || vocabulary.Root.FindByName(claim.Name)?.MaxLength is not { } maxLength)
+            {
+                continue;
+            }
+
+            bool hasOwnLimit = false;
+            foreach (ValidationRuleSpec rule in claim.Rules)
+            {
+                hasOwnLimit |= rule.Kind == ValidationRuleKind.MaxLength;
+            }
+
+            if (!hasOwnLimit)
+            {
+                var rules = new List<ValidationRuleSpec>(claim.Rules)
+                {
+                    new(ValidationRuleKind.MaxLength, null, Literal(maxLength), false, null, null, false),
+                };
+                claims[i] = claim with { Rules = rules.ToImmutableEquatableArray() };
+            }
+        }
+    }
+
     /// <summary>The vocabulary named by a <c>[TokenPayload]</c> attribute, or <see langword="null"/> for an unknown value.</summary>
     private static ClaimVocabularyDefinition? VocabularyOf(AttributeData? payloadAttribute)
     {
@@ -148,8 +194,16 @@ internal static class Parser
             return ClaimVocabularies.Jwt;
         }
 
-        return payloadAttribute.ConstructorArguments[0].Value is int id ? ClaimVocabularies.Get((VocabularyId)id) : null;
+        return payloadAttribute.ConstructorArguments[0].Value switch
+        {
+            int id => ClaimVocabularies.Get((VocabularyId)id),
+            INamedTypeSymbol declaring => DeclaredVocabulary.Read(declaring),
+            _ => null,
+        };
     }
+
+    private static bool IsExtension(AttributeData? claimAttribute) =>
+        claimAttribute is not null && NamedArgument(claimAttribute, "IsExtension") is true;
 
     /// <summary>Whether the generator gives a payload of this vocabulary a long-form writer.</summary>
     private static bool HasLongForm(AttributeData payloadAttribute) => VocabularyOf(payloadAttribute) is { HasLongNames: true };
@@ -158,12 +212,16 @@ internal static class Parser
     /// Gives each claim its long (REST) name from the vocabulary's tables. The set is the one the analyzer checks the
     /// type against: the top level, or the nested object (Daily permissions) that knows most of the claim names.
     /// </summary>
-    private static void AddLongNames(List<ClaimSpec> claims, ClaimVocabularyDefinition vocabulary)
+    private static void AddLongNames(List<ClaimSpec> claims, HashSet<string> extensionNames, ClaimVocabularyDefinition vocabulary)
     {
         var names = new List<string>(claims.Count);
         foreach (ClaimSpec claim in claims)
         {
-            names.Add(claim.Name);
+            // As in the analyzer, IsExtension claims do not decide which object the type describes.
+            if (!extensionNames.Contains(claim.Name))
+            {
+                names.Add(claim.Name);
+            }
         }
 
         ClaimSet scope = vocabulary.BestFit(names);
@@ -227,7 +285,8 @@ internal static class Parser
         return text.Append(".TokenPayload.g.cs").ToString();
     }
 
-    private static IMethodSymbol? FindPrimaryConstructor(INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <summary>The primary constructor of a positional record, which the reader calls; <see langword="null"/> otherwise.</summary>
+    internal static IMethodSymbol? FindPrimaryConstructor(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         if (!type.IsRecord)
         {
@@ -268,7 +327,8 @@ internal static class Parser
         return null;
     }
 
-    private static bool HasParameterlessConstructor(INamedTypeSymbol type)
+    /// <summary>Whether the type has an instance constructor without parameters, of any accessibility.</summary>
+    internal static bool HasParameterlessConstructor(INamedTypeSymbol type)
     {
         foreach (IMethodSymbol constructor in type.InstanceConstructors)
         {

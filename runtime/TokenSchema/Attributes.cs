@@ -25,8 +25,21 @@ public sealed class TokenPayloadAttribute : Attribute
         Vocabulary = vocabulary;
     }
 
-    /// <summary>The claim vocabulary the payload is checked against.</summary>
+    /// <summary>
+    /// Declares a payload checked against a team's own vocabulary: a class marked
+    /// <see cref="ClaimVocabularyDefinitionAttribute"/> whose fields declare the claims it knows.
+    /// </summary>
+    /// <param name="vocabulary">The class that declares the vocabulary.</param>
+    public TokenPayloadAttribute(Type vocabulary)
+    {
+        VocabularyType = vocabulary;
+    }
+
+    /// <summary>The claim vocabulary the payload is checked against (<see cref="ClaimVocabulary.Jwt"/> for a declared vocabulary).</summary>
     public ClaimVocabulary Vocabulary { get; }
+
+    /// <summary>The class declaring the payload's own vocabulary, or <see langword="null"/> for a built-in one.</summary>
+    public Type? VocabularyType { get; }
 }
 
 /// <summary>

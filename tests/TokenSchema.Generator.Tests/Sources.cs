@@ -353,6 +353,19 @@ internal static class Sources
 
             [Claim("u")]
             public IReadOnlyDictionary<string, bool>? ByUserId { get; init; }
+
+            [Claim("p")]
+            public IReadOnlyDictionary<string, MediaSettings>? ByParticipantId { get; init; }
+        }
+
+        [TokenPayload(ClaimVocabulary.Daily)]
+        public sealed partial record MediaSettings
+        {
+            [Claim("v")]
+            public bool? Video { get; init; }
+
+            [Claim("a")]
+            public bool? Audio { get; init; }
         }
 
         [TokenPayload]
@@ -384,7 +397,12 @@ internal static class Sources
                     HasPresence = true,
                     CanSend = Media.Video | Media.Audio,
                     CanAdmin = true,
-                    CanReceive = new Receive { Base = false, ByUserId = new Dictionary<string, bool> { ["u1"] = true } },
+                    CanReceive = new Receive
+                    {
+                        Base = false,
+                        ByUserId = new Dictionary<string, bool> { ["u1"] = true },
+                        ByParticipantId = new Dictionary<string, MediaSettings> { ["*"] = new MediaSettings { Video = true, Audio = false } },
+                    },
                 },
             };
 

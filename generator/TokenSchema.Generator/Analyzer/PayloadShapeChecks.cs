@@ -36,8 +36,8 @@ internal static class PayloadShapeChecks
                 BaseTypeLocation(type, cancellationToken) ?? identifier, type.Name, payloadBase.Name));
         }
 
-        IMethodSymbol? primaryConstructor = RecordPrimaryConstructor(type, cancellationToken);
-        if (primaryConstructor == null && !type.IsValueType && !HasParameterlessConstructor(type))
+        IMethodSymbol? primaryConstructor = Parser.FindPrimaryConstructor(type, cancellationToken);
+        if (primaryConstructor == null && !type.IsValueType && !Parser.HasParameterlessConstructor(type))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NoParameterlessConstructor, identifier, type.Name));
         }
@@ -88,36 +88,6 @@ internal static class PayloadShapeChecks
         }
 
         return null;
-    }
-
-    /// <summary>The primary constructor of a positional record, which the reader calls; <see langword="null"/> otherwise.</summary>
-    private static IMethodSymbol? RecordPrimaryConstructor(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        if (!type.IsRecord) return null;
-        foreach (IMethodSymbol constructor in type.InstanceConstructors)
-        {
-            if (constructor.IsImplicitlyDeclared) continue;
-            foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is RecordDeclarationSyntax { ParameterList: { } parameters }
-                    && parameters.Parameters.Count == constructor.Parameters.Length)
-                {
-                    return constructor;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static bool HasParameterlessConstructor(INamedTypeSymbol type)
-    {
-        foreach (IMethodSymbol constructor in type.InstanceConstructors)
-        {
-            if (constructor.Parameters.Length == 0) return true;
-        }
-
-        return false;
     }
 
     private static void CheckConstructionMembers(SymbolAnalysisContext context, INamedTypeSymbol type, IMethodSymbol? primaryConstructor,

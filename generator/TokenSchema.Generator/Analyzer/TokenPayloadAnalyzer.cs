@@ -40,6 +40,7 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
         AttributeData? payloadAttribute = KnownSymbols.FindAttribute(type, known.TokenPayloadAttribute);
 
         CheckPartial(context, type, payloadAttribute != null, known);
+        CheckVocabularyDefinition(context, type);
 
         List<ClaimMember> members = ClaimMember.Collect(type, known, cancellationToken);
         if (payloadAttribute == null)
@@ -55,6 +56,7 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
 
         PayloadShapeChecks.Check(context, type, payloadAttribute, members, known);
         ClaimVocabularyDefinition? vocabulary = GetVocabulary(payloadAttribute);
+        CheckDeclaredVocabulary(context, payloadAttribute, vocabulary);
         ClaimSet? scope = vocabulary?.BestFit(DeclaredNames(members));
         var seen = new Dictionary<string, ClaimMember>(System.StringComparer.Ordinal);
         foreach (ClaimMember member in members)
@@ -93,8 +95,48 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
     {
         if (payloadAttribute.ConstructorArguments.Length == 0) return ClaimVocabularies.Jwt;
         TypedConstant argument = payloadAttribute.ConstructorArguments[0];
+        if (argument.Kind == TypedConstantKind.Type)
+        {
+            return argument.Value is INamedTypeSymbol declaring ? DeclaredVocabulary.Read(declaring) : null;
+        }
+
         if (argument.Kind != TypedConstantKind.Enum || !(argument.Value is int value)) return null;
         return ClaimVocabularies.Get((VocabularyId)value);
+    }
+
+    /// <summary>TKS0023: every <c>[KnownClaim]</c> field the declared vocabulary would skip.</summary>
+    private static void CheckVocabularyDefinition(SymbolAnalysisContext context, INamedTypeSymbol type)
+    {
+        bool isDefinition = DeclaredVocabulary.IsDefinition(type);
+        var declared = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (!(member is IFieldSymbol field) || DeclaredVocabulary.FindKnownClaim(field) is not { } known) continue;
+            string? name = DeclaredVocabulary.ClaimNameOf(field, known);
+            string? reason = !isDefinition ? "'" + type.Name + "' is not marked [ClaimVocabularyDefinition]"
+                : !field.IsConst || field.Type.SpecialType != SpecialType.System_String ? "only const string fields declare claims"
+                : name == null ? "its claim name is empty"
+                : declared.TryGetValue(name, out string? first) ? "claim '" + name + "' is already declared by '" + first + "'"
+                : null;
+            if (name != null && !declared.ContainsKey(name)) declared.Add(name, field.Name);
+            if (reason == null) continue;
+
+            Location location = field.Locations.Length > 0 ? field.Locations[0] : Location.None;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.KnownClaimIgnored, location, field.Name, reason));
+        }
+    }
+
+    private static void CheckDeclaredVocabulary(SymbolAnalysisContext context, AttributeData payloadAttribute, ClaimVocabularyDefinition? vocabulary)
+    {
+        if (vocabulary != null || payloadAttribute.ConstructorArguments.Length != 1) return;
+        TypedConstant argument = payloadAttribute.ConstructorArguments[0];
+        if (argument.Kind != TypedConstantKind.Type || !(argument.Value is INamedTypeSymbol declaring) || declaring.TypeKind == TypeKind.Error) return;
+
+        Location location = payloadAttribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax
+            ? syntax.ArgumentList.Arguments[0].GetLocation()
+            : Location.None;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.VocabularyNotDeclared, location,
+            declaring.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
     }
 
     private static IEnumerable<string> DeclaredNames(List<ClaimMember> members)

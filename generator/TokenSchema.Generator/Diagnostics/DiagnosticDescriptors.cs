@@ -178,6 +178,22 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "The generator writes string, bool, int, long, double, Guid, Uri, DateTimeOffset, TimeSpan, enums, JsonElement, [TokenPayload] types, T[], IReadOnlyList<T> and IReadOnlyDictionary<string, T> of those; other numeric and collection types need a change of type or a [ClaimConverter].");
 
+    /// <summary>TKS0022: a payload names a class that declares no vocabulary.</summary>
+    public static readonly DiagnosticDescriptor VocabularyNotDeclared = Create(
+        DiagnosticIds.VocabularyNotDeclared,
+        "Vocabulary class is not a claim vocabulary definition",
+        "'{0}' is not marked [ClaimVocabularyDefinition], so it declares no claim vocabulary and no claim is checked",
+        DiagnosticSeverity.Error,
+        "[TokenPayload(typeof(X))] checks the payload against the vocabulary X declares: X must be marked [ClaimVocabularyDefinition] and list its claims as const string fields marked [KnownClaim].");
+
+    /// <summary>TKS0023: a <c>[KnownClaim]</c> that declares no claim.</summary>
+    public static readonly DiagnosticDescriptor KnownClaimIgnored = Create(
+        DiagnosticIds.KnownClaimIgnored,
+        "[KnownClaim] declares no claim",
+        "[KnownClaim] on '{0}' is ignored because {1}",
+        DiagnosticSeverity.Warning,
+        "A declared vocabulary takes its claims from const string fields marked [KnownClaim] in a class marked [ClaimVocabularyDefinition]; each claim name once and not empty.");
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
@@ -185,6 +201,7 @@ internal static class DiagnosticDescriptors
         TypeNotPartial, UnsupportedMemberType, MemberNameContradictsClaim, EmptyClaimName, ClaimOutsidePayload, NestedPayloadMismatch,
         EnumValueNotAllowed, UnsupportedPayloadType, PayloadDerivesFromPayload, NoParameterlessConstructor, ConstructionMemberNotClaim,
         TooManyClaims, ClaimPropertyNotSettable, ConverterDoesNotConvert, TypeNotGenerated,
+        VocabularyNotDeclared, KnownClaimIgnored,
     };
 
     /// <summary>The help link of a diagnostic: its section of <c>docs/diagnostics.md</c>.</summary>

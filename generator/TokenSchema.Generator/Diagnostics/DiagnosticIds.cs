@@ -66,6 +66,12 @@ internal static class DiagnosticIds
     /// <summary>A JSON-compatible member type the generator does not write (e.g. List&lt;T&gt;, decimal).</summary>
     public const string TypeNotGenerated = "TKS0021";
 
+    /// <summary>[TokenPayload(typeof(X))] where X is not marked [ClaimVocabularyDefinition].</summary>
+    public const string VocabularyNotDeclared = "TKS0022";
+
+    /// <summary>[KnownClaim] that declares no claim (not a const string, empty or repeated name, no definition attribute).</summary>
+    public const string KnownClaimIgnored = "TKS0023";
+
     /// <summary>The key of <c>Diagnostic.Properties</c> holding the claim name a code fix writes instead of the offending one.</summary>
     public const string ReplacementProperty = "Replacement";
 }

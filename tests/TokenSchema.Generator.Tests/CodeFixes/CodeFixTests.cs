@@ -123,4 +123,40 @@ public sealed class CodeFixTests
             partial record struct ApiToken([Claim("sub")] string Subject);
             """);
     }
+
+    [Fact]
+    public async Task Get_only_claim_property_gets_an_init_accessor()
+    {
+        await VerifyFixAsync(new AddInitAccessorCodeFixProvider(), "TKS0019", """
+            using TokenSchema;
+
+            [TokenPayload]
+            public partial record ApiToken
+            {
+                [Claim("sub")] public string? Subject { get; }
+            }
+            """, """
+            using TokenSchema;
+
+            [TokenPayload]
+            public partial record ApiToken
+            {
+                [Claim("sub")] public string? Subject { get; init; }
+            }
+            """, "Add 'init' to 'Subject'");
+    }
+
+    [Fact]
+    public async Task Computed_claim_property_gets_no_accessor_fix()
+    {
+        await AssertNoFixAsync(new AddInitAccessorCodeFixProvider(), "TKS0019", """
+            using TokenSchema;
+
+            [TokenPayload]
+            public partial record ApiToken
+            {
+                [Claim("sub")] public string? Subject { get { return "s"; } }
+            }
+            """);
+    }
 }
