@@ -25,7 +25,21 @@ internal static class Fixture
     public const bool IsOwner = true;
     public const bool ScreenShare = true;
 
-    public static DailyToken TokenSchemaPayload { get; } = new()
+    /// <summary>The claims in the library's built-in, generated Daily schema: what users call.</summary>
+    public static Daily.DailyToken TokenSchemaPayload { get; } = new()
+    {
+        RoomName = Room,
+        DomainId = Guid.Parse(Domain),
+        IssuedAt = DateTimeOffset.FromUnixTimeSeconds(IssuedAt),
+        Expires = DateTimeOffset.FromUnixTimeSeconds(Expires),
+        UserId = UserId,
+        UserName = UserName,
+        IsOwner = IsOwner,
+        EnableScreenshare = ScreenShare,
+    };
+
+    /// <summary>The claims in the hand-written 8-claim payload (strings and longs), for the reference rows.</summary>
+    public static HandWrittenDailyToken HandWrittenPayload { get; } = new()
     {
         Room = Room, Domain = Domain, IssuedAt = IssuedAt, Expires = Expires,
         UserId = UserId, UserName = UserName, IsOwner = IsOwner, EnableScreenShare = ScreenShare,
