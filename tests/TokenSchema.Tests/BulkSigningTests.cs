@@ -7,8 +7,8 @@ namespace TokenSchema.Tests;
 
 public sealed class BulkSigningTests
 {
-    private static HandWrittenPayload[] Payloads(int count) =>
-        Enumerable.Range(0, count).Select(i => new HandWrittenPayload { Room = "room-" + i, IssuedAt = 1_700_000_000 + i, IsOwner = i % 2 == 0 }).ToArray();
+    private static TestPayload[] Payloads(int count) =>
+        Enumerable.Range(0, count).Select(i => new TestPayload { Room = "room-" + i, IssuedAt = 1_700_000_000 + i, IsOwner = i % 2 == 0 }).ToArray();
 
     [Theory]
     [InlineData(0)]
@@ -18,7 +18,7 @@ public sealed class BulkSigningTests
     public void SignAll_returns_the_tokens_Sign_gives_in_input_order(int count)
     {
         using var signer = new JwtSigner(SignerTests.Key);
-        HandWrittenPayload[] payloads = Payloads(count);
+        TestPayload[] payloads = Payloads(count);
         string[] tokens = signer.SignAll(payloads);
         Assert.Equal(payloads.Select(signer.Sign).ToArray(), tokens);
     }
@@ -27,12 +27,12 @@ public sealed class BulkSigningTests
     public void SignAll_reports_the_first_invalid_payload_by_index()
     {
         using var signer = new JwtSigner(SignerTests.Key);
-        HandWrittenPayload[] payloads = Payloads(1500);
-        payloads[1234] = new HandWrittenPayload { IssuedAt = 5 };
-        payloads[700] = new HandWrittenPayload { IssuedAt = 5, Expires = 1 };
+        TestPayload[] payloads = Payloads(1500);
+        payloads[1234] = new TestPayload { IssuedAt = 5 };
+        payloads[700] = new TestPayload { IssuedAt = 5, Expires = 1 };
         var error = Assert.Throws<JwtPayloadValidationException>(() => signer.SignAll(payloads, maxDegreeOfParallelism: 2));
         Assert.Equal(700, error.Index);
-        Assert.StartsWith("Payload 700: the HandWrittenPayload payload is not valid (2 problems): 'r' is required; 'exp' is not after 'iat'.", error.Message);
+        Assert.StartsWith("Payload 700: the TestPayload payload is not valid (2 problems): 'r' is required; 'exp' is not after 'iat'.", error.Message);
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public sealed class BulkSigningTests
     {
         using var signer = new JwtSigner(SignerTests.Key);
         Assert.Throws<ArgumentOutOfRangeException>(() => signer.SignAll(Payloads(1), maxDegreeOfParallelism: 0));
-        Assert.Throws<ArgumentNullException>(() => signer.SignAll<HandWrittenPayload>(null!));
-        var error = Assert.Throws<ArgumentException>(() => signer.SignAll(new HandWrittenPayload[] { new() { Room = "a" }, null! }));
+        Assert.Throws<ArgumentNullException>(() => signer.SignAll<TestPayload>(null!));
+        var error = Assert.Throws<ArgumentException>(() => signer.SignAll(new TestPayload[] { new() { Room = "a" }, null! }));
         Assert.Contains("index 1", error.Message);
         signer.Dispose();
         Assert.Throws<ObjectDisposedException>(() => signer.SignAll(Payloads(1)));

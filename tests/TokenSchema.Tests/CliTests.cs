@@ -28,7 +28,7 @@ public sealed class CliTests
         using var verifier = JwtVerifier.FromSecret(TokenCommands.DemoKey, new JwtVerifierOptions { TimeProvider = Clock });
         foreach (Match token in Regex.Matches(text, @"token:\s+(\S+)"))
         {
-            Assert.True(verifier.TryVerify(token.Groups[1].Value.AsSpan(), out HandWrittenPayload? payload, out JwtError error), error.ToString());
+            Assert.True(verifier.TryVerify(token.Groups[1].Value.AsSpan(), out TestPayload? payload, out JwtError error), error.ToString());
             Assert.Equal("standup", payload.Room);
         }
     }

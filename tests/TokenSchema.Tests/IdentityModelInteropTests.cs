@@ -28,7 +28,7 @@ public sealed class IdentityModelInteropTests
     {
         long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         using var signer = new JwtSigner(Key);
-        string token = signer.Sign(new HandWrittenPayload { Room = "room-0253", DomainId = "domain", IssuedAt = now, Expires = now + 600, IsOwner = true });
+        string token = signer.Sign(new TestPayload { Room = "room-0253", DomainId = "domain", IssuedAt = now, Expires = now + 600, IsOwner = true });
 
         TokenValidationResult result = await new JsonWebTokenHandler().ValidateTokenAsync(token, Parameters(Key));
         Assert.True(result.IsValid, result.Exception?.Message);
@@ -45,7 +45,7 @@ public sealed class IdentityModelInteropTests
     public async Task IdentityModel_rejects_a_JwtSigner_token_under_another_key()
     {
         using var signer = new JwtSigner(Key);
-        string token = signer.Sign(new HandWrittenPayload { Room = "a" });
+        string token = signer.Sign(new TestPayload { Room = "a" });
         TokenValidationResult result = await new JsonWebTokenHandler().ValidateTokenAsync(token, Parameters(Encoding.UTF8.GetBytes("another-key-another-key-another-key!")));
         Assert.False(result.IsValid);
     }
@@ -65,8 +65,8 @@ public sealed class IdentityModelInteropTests
         string token = new JsonWebTokenHandler().CreateToken(descriptor);
 
         using var verifier = new JwtVerifier(Key);
-        Assert.True(verifier.TryVerify(token.AsSpan(), out HandWrittenPayload? payload, out JwtError error), error.ToString());
-        Assert.Equal(new HandWrittenPayload { Room = "standup", DomainId = "domain-1", IsOwner = false, IssuedAt = now, NotBefore = now, Expires = now + 300 }, payload);
+        Assert.True(verifier.TryVerify(token.AsSpan(), out TestPayload? payload, out JwtError error), error.ToString());
+        Assert.Equal(new TestPayload { Room = "standup", DomainId = "domain-1", IsOwner = false, IssuedAt = now, NotBefore = now, Expires = now + 300 }, payload);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class IdentityModelInteropTests
         };
         string token = new JsonWebTokenHandler().CreateToken(descriptor);
         using var verifier = new JwtVerifier(new byte[64]);
-        Assert.False(verifier.TryVerify(token.AsSpan(), out HandWrittenPayload? _, out JwtError error));
+        Assert.False(verifier.TryVerify(token.AsSpan(), out TestPayload? _, out JwtError error));
         Assert.Equal(JwtError.UnsupportedAlgorithm, error);
     }
 }

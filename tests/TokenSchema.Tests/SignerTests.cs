@@ -13,7 +13,7 @@ public sealed class SignerTests
 {
     internal static readonly byte[] Key = Encoding.UTF8.GetBytes("0123456789abcdef0123456789abcdef");
 
-    private static readonly HandWrittenPayload Daily = new() { Room = "room-0253", DomainId = "25df5057-ef0d-4d97-bde6-0cf287276cbb", IssuedAt = 1548722207 };
+    private static readonly TestPayload Daily = new() { Room = "room-0253", DomainId = "25df5057-ef0d-4d97-bde6-0cf287276cbb", IssuedAt = 1548722207 };
 
     [Fact]
     public void Sign_reproduces_the_first_two_segments_of_Daily_example_token()
@@ -121,13 +121,13 @@ public sealed class SignerTests
     public void Invalid_payload_throws_listing_every_problem_by_claim_name()
     {
         using var signer = new JwtSigner(Key);
-        var payload = new HandWrittenPayload { Room = null, IssuedAt = 100, Expires = 50 };
+        var payload = new TestPayload { Room = null, IssuedAt = 100, Expires = 50 };
         var error = Assert.Throws<JwtPayloadValidationException>(() => signer.Sign(payload));
         Assert.Equal(2, error.Problems.Count);
         Assert.Contains("'r' is required", error.Message);
         Assert.Contains("'exp' is not after 'iat'", error.Message);
-        Assert.Contains("HandWrittenPayload", error.Message);
-        Assert.Equal(typeof(HandWrittenPayload), error.PayloadType);
+        Assert.Contains("TestPayload", error.Message);
+        Assert.Equal(typeof(TestPayload), error.PayloadType);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class SignerTests
     {
         using var signer = new JwtSigner(Key);
         byte[] destination = new byte[512];
-        Assert.Throws<JwtPayloadValidationException>(() => signer.TrySign(new HandWrittenPayload(), destination, out _));
+        Assert.Throws<JwtPayloadValidationException>(() => signer.TrySign(new TestPayload(), destination, out _));
         Assert.All(destination, b => Assert.Equal(0, b));
     }
 
@@ -143,7 +143,7 @@ public sealed class SignerTests
     public void Validation_can_be_turned_off()
     {
         using var signer = new JwtSigner(Key, new JwtSignerOptions { ValidatePayload = false });
-        string token = signer.Sign(new HandWrittenPayload { IsOwner = true });
+        string token = signer.Sign(new TestPayload { IsOwner = true });
         Assert.Equal("""{"o":true}""", Forge.DecodeSegment(token.Split('.')[1]));
     }
 
@@ -184,7 +184,7 @@ public sealed class SignerTests
     public void Long_payloads_past_the_stack_buffer_are_signed()
     {
         using var signer = new JwtSigner(Key);
-        var payload = new HandWrittenPayload { Room = "room", DomainId = new string('d', 5000) };
+        var payload = new TestPayload { Room = "room", DomainId = new string('d', 5000) };
         string token = signer.Sign(payload);
         Assert.Equal(Forge.Token($$"""{"r":"room","d":"{{new string('d', 5000)}}"}""", Key), token);
     }
@@ -193,7 +193,7 @@ public sealed class SignerTests
     public void Non_ASCII_claim_values_are_written_as_UTF8_without_escaping()
     {
         using var signer = new JwtSigner(Key);
-        string token = signer.Sign(new HandWrittenPayload { Room = "café \"x\" <b>" });
+        string token = signer.Sign(new TestPayload { Room = "café \"x\" <b>" });
         Assert.Equal("""{"r":"café \"x\" <b>"}""", Forge.DecodeSegment(token.Split('.')[1]));
     }
 
@@ -210,7 +210,7 @@ public sealed class SignerTests
     public void Concurrent_signing_from_many_threads_gives_the_same_tokens()
     {
         using var signer = new JwtSigner(Key);
-        var payloads = Enumerable.Range(0, 400).Select(i => new HandWrittenPayload { Room = "room-" + i, IssuedAt = 1_700_000_000 + i }).ToArray();
+        var payloads = Enumerable.Range(0, 400).Select(i => new TestPayload { Room = "room-" + i, IssuedAt = 1_700_000_000 + i }).ToArray();
         string[] sequential = payloads.Select(p => Forge.Token(Forge.DecodeSegment(signer.Sign(p).Split('.')[1]), Key)).ToArray();
         string[] parallel = new string[payloads.Length];
         Parallel.For(0, payloads.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => parallel[i] = signer.Sign(payloads[i]));
@@ -222,7 +222,7 @@ public sealed class SignerTests
     {
         using var signer = new JwtSigner(Key);
         byte[] destination = new byte[1024];
-        var payload = new HandWrittenPayload { Room = "room-0253", DomainId = "25df5057-ef0d-4d97-bde6-0cf287276cbb", IssuedAt = 1548722207, Expires = 1548725807, IsOwner = true };
+        var payload = new TestPayload { Room = "room-0253", DomainId = "25df5057-ef0d-4d97-bde6-0cf287276cbb", IssuedAt = 1548722207, Expires = 1548725807, IsOwner = true };
         for (int i = 0; i < 100; i++)
         {
             Assert.True(signer.TrySign(payload, destination, out _));

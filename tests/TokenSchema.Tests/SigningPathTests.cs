@@ -19,7 +19,7 @@ public sealed class SigningPathTests
     {
         using var signer = new JwtSigner(SignerTests.Key);
         using var verifier = new JwtVerifier(SignerTests.Key, new JwtVerifierOptions { MaxTokenLength = 16384 });
-        var payload = new HandWrittenPayload
+        var payload = new TestPayload
         {
             Room = new string('r', Math.Min(roomLength, 128)),
             DomainId = new string('d', roomLength),
@@ -43,19 +43,19 @@ public sealed class SigningPathTests
         byte[] expected = HMACSHA256.HashData(SignerTests.Key, Encoding.ASCII.GetBytes(token[..lastDot]));
         Assert.Equal(Convert.ToBase64String(expected).TrimEnd('=').Replace('+', '-').Replace('/', '_'), token[(lastDot + 1)..]);
 
-        Assert.True(verifier.TryVerify<HandWrittenPayload>(token, out HandWrittenPayload? read, out JwtError error), error.ToString());
+        Assert.True(verifier.TryVerify<TestPayload>(token, out TestPayload? read, out JwtError error), error.ToString());
         Assert.Equal(payload, read);
-        Assert.True(verifier.TryVerify<HandWrittenPayload>(Encoding.ASCII.GetBytes(token), out _, out _));
+        Assert.True(verifier.TryVerify<TestPayload>(Encoding.ASCII.GetBytes(token), out _, out _));
     }
 
     [Fact]
     public void Consecutive_signatures_on_one_thread_do_not_disturb_each_other()
     {
         using var signer = new JwtSigner(SignerTests.Key);
-        string small = signer.Sign(new HandWrittenPayload { Room = "a" });
-        string large = signer.Sign(new HandWrittenPayload { Room = "b", DomainId = new string('x', 3000) });
-        Assert.Equal(small, signer.Sign(new HandWrittenPayload { Room = "a" }));
-        Assert.Equal(large, signer.Sign(new HandWrittenPayload { Room = "b", DomainId = new string('x', 3000) }));
+        string small = signer.Sign(new TestPayload { Room = "a" });
+        string large = signer.Sign(new TestPayload { Room = "b", DomainId = new string('x', 3000) });
+        Assert.Equal(small, signer.Sign(new TestPayload { Room = "a" }));
+        Assert.Equal(large, signer.Sign(new TestPayload { Room = "b", DomainId = new string('x', 3000) }));
     }
 
     [Theory]
@@ -66,11 +66,11 @@ public sealed class SigningPathTests
     {
         using var signer = new JwtSigner(SignerTests.Key);
         using var verifier = new JwtVerifier(SignerTests.Key);
-        string token = signer.Sign(new HandWrittenPayload { Room = "room", Expires = 4_102_444_800 });
+        string token = signer.Sign(new TestPayload { Room = "room", Expires = 4_102_444_800 });
         foreach (int position in new[] { 0, token.IndexOf('.') + 3, token.Length - 1 })
         {
             string altered = token[..position] + intruder + token[(position + 1)..];
-            Assert.False(verifier.TryVerify<HandWrittenPayload>(altered, out _, out JwtError error));
+            Assert.False(verifier.TryVerify<TestPayload>(altered, out _, out JwtError error));
             Assert.Equal(JwtError.Malformed, error);
         }
     }
@@ -80,10 +80,10 @@ public sealed class SigningPathTests
     {
         using var signer = new JwtSigner(SignerTests.Key);
         using var verifier = new JwtVerifier(SignerTests.Key);
-        string token = signer.Sign(new HandWrittenPayload { Room = "room", Expires = 4_102_444_800 });
+        string token = signer.Sign(new TestPayload { Room = "room", Expires = 4_102_444_800 });
         char last = token[^2];
         string altered = token[..^2] + (last == 'A' ? 'B' : 'A') + token[^1];
-        Assert.False(verifier.TryVerify<HandWrittenPayload>(altered, out _, out JwtError error));
+        Assert.False(verifier.TryVerify<TestPayload>(altered, out _, out JwtError error));
         Assert.Equal(JwtError.BadSignature, error);
     }
 
@@ -91,7 +91,7 @@ public sealed class SigningPathTests
     public void Signing_into_a_span_allocates_nothing_after_warm_up()
     {
         using var signer = new JwtSigner(SignerTests.Key);
-        var payload = new HandWrittenPayload { Room = "room", DomainId = "domain", IssuedAt = 1, Expires = 2, IsOwner = false };
+        var payload = new TestPayload { Room = "room", DomainId = "domain", IssuedAt = 1, Expires = 2, IsOwner = false };
         byte[] buffer = new byte[1024];
         for (int i = 0; i < 100; i++)
         {

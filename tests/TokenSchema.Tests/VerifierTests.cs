@@ -14,12 +14,12 @@ public sealed class VerifierTests
 
     private static JwtError Verify(string token, JwtVerifierOptions? options = null) => Verify(token, out _, options);
 
-    private static JwtError Verify(string token, out HandWrittenPayload? payload, JwtVerifierOptions? options = null)
+    private static JwtError Verify(string token, out TestPayload? payload, JwtVerifierOptions? options = null)
     {
         using var verifier = new JwtVerifier(Key, options ?? Options);
         bool ok = verifier.TryVerify(token.AsSpan(), out payload, out JwtError error);
         Assert.Equal(ok, error == JwtError.None);
-        bool okBytes = verifier.TryVerify(Encoding.UTF8.GetBytes(token).AsSpan(), out HandWrittenPayload? fromBytes, out JwtError bytesError);
+        bool okBytes = verifier.TryVerify(Encoding.UTF8.GetBytes(token).AsSpan(), out TestPayload? fromBytes, out JwtError bytesError);
         Assert.Equal(error, bytesError);
         Assert.Equal(ok, okBytes);
         Assert.Equal(payload, fromBytes);
@@ -30,8 +30,8 @@ public sealed class VerifierTests
     public void Accepts_a_signed_token_and_reads_its_payload()
     {
         using var signer = new JwtSigner(Key);
-        var sent = new HandWrittenPayload { Room = "standup", DomainId = "d-1", IssuedAt = Now.ToUnixTimeSeconds(), Expires = Now.ToUnixTimeSeconds() + 60, IsOwner = true };
-        Assert.Equal(JwtError.None, Verify(signer.Sign(sent), out HandWrittenPayload? received));
+        var sent = new TestPayload { Room = "standup", DomainId = "d-1", IssuedAt = Now.ToUnixTimeSeconds(), Expires = Now.ToUnixTimeSeconds() + 60, IsOwner = true };
+        Assert.Equal(JwtError.None, Verify(signer.Sign(sent), out TestPayload? received));
         Assert.Equal(sent, received);
     }
 
@@ -255,14 +255,14 @@ public sealed class VerifierTests
     {
         var options = new JwtVerifierOptions { TimeProvider = Clock, ValidatePayload = false };
         string token = Forge.Token("""{"r":"a","iat":1900000000,"exp":1800000010}""", Key);
-        Assert.Equal(JwtError.None, Verify(token, out HandWrittenPayload? payload, options));
+        Assert.Equal(JwtError.None, Verify(token, out TestPayload? payload, options));
         Assert.Equal(1800000010, payload!.Expires);
     }
 
     [Fact]
     public void Ignores_unknown_claims()
     {
-        Assert.Equal(JwtError.None, Verify(Forge.Token("""{"x":{"deep":[1,2,{"r":3}]},"r":"a","y":null}""", Key), out HandWrittenPayload? payload));
+        Assert.Equal(JwtError.None, Verify(Forge.Token("""{"x":{"deep":[1,2,{"r":3}]},"r":"a","y":null}""", Key), out TestPayload? payload));
         Assert.Equal("a", payload!.Room);
     }
 
@@ -279,7 +279,7 @@ public sealed class VerifierTests
     public void Long_tokens_past_the_stack_buffer_are_verified()
     {
         string token = Forge.Token($$"""{"r":"x","d":"{{new string('a', 3000)}}"}""", Key);
-        Assert.Equal(JwtError.None, Verify(token, out HandWrittenPayload? payload));
+        Assert.Equal(JwtError.None, Verify(token, out TestPayload? payload));
         Assert.Equal(3000, payload!.DomainId!.Length);
     }
 
@@ -293,16 +293,16 @@ public sealed class VerifierTests
         using var signer2026 = new JwtSigner(Key, new JwtSignerOptions { KeyId = "2026" });
         using var unnamed = new JwtSigner(Key);
         using var wrongId = new JwtSigner(Key, new JwtSignerOptions { KeyId = "2025" });
-        var payload = new HandWrittenPayload { Room = "a" };
+        var payload = new TestPayload { Room = "a" };
 
-        Assert.True(verifier.TryVerify(signer2025.Sign(payload).AsSpan(), out HandWrittenPayload? _, out _));
-        Assert.True(verifier.TryVerify(signer2026.Sign(payload).AsSpan(), out HandWrittenPayload? _, out _));
-        Assert.False(verifier.TryVerify(unnamed.Sign(payload).AsSpan(), out HandWrittenPayload? _, out JwtError missing));
+        Assert.True(verifier.TryVerify(signer2025.Sign(payload).AsSpan(), out TestPayload? _, out _));
+        Assert.True(verifier.TryVerify(signer2026.Sign(payload).AsSpan(), out TestPayload? _, out _));
+        Assert.False(verifier.TryVerify(unnamed.Sign(payload).AsSpan(), out TestPayload? _, out JwtError missing));
         Assert.Equal(JwtError.UnknownKey, missing);
-        Assert.False(verifier.TryVerify(wrongId.Sign(payload).AsSpan(), out HandWrittenPayload? _, out JwtError mismatch));
+        Assert.False(verifier.TryVerify(wrongId.Sign(payload).AsSpan(), out TestPayload? _, out JwtError mismatch));
         Assert.Equal(JwtError.BadSignature, mismatch);
         string unknown = Forge.Token("""{"alg":"HS256","kid":"2024"}""", """{"r":"a"}""", Key);
-        Assert.False(verifier.TryVerify(unknown.AsSpan(), out HandWrittenPayload? _, out JwtError unknownError));
+        Assert.False(verifier.TryVerify(unknown.AsSpan(), out TestPayload? _, out JwtError unknownError));
         Assert.Equal(JwtError.UnknownKey, unknownError);
     }
 
@@ -317,7 +317,7 @@ public sealed class VerifierTests
     public void Never_throws_on_mutated_tokens()
     {
         using var signer = new JwtSigner(Key);
-        string good = signer.Sign(new HandWrittenPayload { Room = "room", DomainId = "domain", IssuedAt = 1, Expires = 1_900_000_000, IsOwner = false });
+        string good = signer.Sign(new TestPayload { Room = "room", DomainId = "domain", IssuedAt = 1, Expires = 1_900_000_000, IsOwner = false });
         using var verifier = new JwtVerifier(Key, Options);
         var random = new Random(20261122);
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ é\0";
@@ -332,7 +332,7 @@ public sealed class VerifierTests
             }
 
             string mutated = random.Next(10) == 0 ? new string(token)[..random.Next(token.Length)] : new string(token);
-            bool ok = verifier.TryVerify(mutated.AsSpan(), out HandWrittenPayload? _, out JwtError error);
+            bool ok = verifier.TryVerify(mutated.AsSpan(), out TestPayload? _, out JwtError error);
             Assert.Equal(ok, error == JwtError.None);
             if (ok)
             {
@@ -360,7 +360,7 @@ public sealed class VerifierTests
             }
 
             string token = Forge.Token(json.ToString(), Key);
-            bool ok = verifier.TryVerify(token.AsSpan(), out HandWrittenPayload? _, out JwtError error);
+            bool ok = verifier.TryVerify(token.AsSpan(), out TestPayload? _, out JwtError error);
             Assert.Equal(ok, error == JwtError.None);
         }
     }
