@@ -18,6 +18,7 @@ public sealed partial class JwtSigner
     /// <param name="maxDegreeOfParallelism">The most threads to use; -1 (the default) for one per core.</param>
     /// <param name="cancellationToken">Stops the work between chunks of tokens; then <see cref="OperationCanceledException"/> is thrown.</param>
     /// <returns>The tokens, <c>tokens[i]</c> for <c>payloads[i]</c>.</returns>
+    /// <remarks><paramref name="payloads"/> is read from several threads at once; it must allow concurrent reads (arrays and lists do).</remarks>
     /// <exception cref="JwtPayloadValidationException">
     /// A payload is not valid: the exception is the one of the first invalid payload by index, and its message starts
     /// with that index. No token array is returned.
@@ -50,9 +51,15 @@ public sealed partial class JwtSigner
 
                 try
                 {
-                    tokens[i] = Sign(payloads[i]);
+                    T payload = payloads[i];
+                    if (payload is null)
+                    {
+                        throw new ArgumentException($"The payload at index {i} is null.", nameof(payloads));
+                    }
+
+                    tokens[i] = Sign(payload);
                 }
-                catch (Exception exception) when (exception is JwtPayloadValidationException or ArgumentNullException)
+                catch (Exception exception) when (exception is JwtPayloadValidationException || (exception is ArgumentException { ParamName: nameof(payloads) }))
                 {
                     lock (gate)
                     {
@@ -76,7 +83,7 @@ public sealed partial class JwtSigner
 
         if (failure is not null)
         {
-            throw new ArgumentException($"The payload at index {firstFailure} is null.", nameof(payloads));
+            throw failure;
         }
 
         return tokens;

@@ -59,7 +59,9 @@ public sealed partial class JwtSigner : IDisposable
     public static JwtSigner FromSecret(string secret, JwtSignerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        byte[] bytes = Encoding.UTF8.GetBytes(secret);
+        // A pinned copy, so that the garbage collector cannot leave a moved copy of the secret behind.
+        byte[] bytes = GC.AllocateUninitializedArray<byte>(Encoding.UTF8.GetByteCount(secret), pinned: true);
+        Encoding.UTF8.GetBytes(secret, bytes);
         try
         {
             return new JwtSigner(bytes, options);
@@ -195,6 +197,13 @@ public sealed partial class JwtSigner : IDisposable
         {
             payload.WritePayload(json.Writer);
             json.Writer.Flush();
+            ReadOnlySpan<byte> written = json.WrittenSpan;
+            if (json.Writer.CurrentDepth != 0 || written.Length < 2 || written[0] != (byte)'{' || written[^1] != (byte)'}')
+            {
+                throw new InvalidOperationException(
+                    $"{typeof(T).Name}.WritePayload did not write one complete JSON object; a JWT payload must be a JSON object.");
+            }
+
             return json;
         }
         catch

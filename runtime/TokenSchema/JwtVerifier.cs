@@ -3,8 +3,10 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 using TokenSchema.Internal;
 
 namespace TokenSchema;
@@ -17,7 +19,7 @@ namespace TokenSchema;
 /// spelling included) is refused, and so are <c>crit</c>, <c>zip</c> and <c>b64</c>, padding, white space and
 /// non-canonical base64url, duplicate claim names and tokens past the configured length. The signature is compared in
 /// constant time and checked before the payload is parsed. <c>exp</c> and <c>nbf</c> are checked with the clock skew.
-/// The <c>TryVerify</c> methods never throw on any input.
+/// The <c>TryVerify</c> methods never throw on any input; the only exception they throw is <see cref="ObjectDisposedException"/> after <see cref="Dispose"/>.
 /// </remarks>
 [SkipLocalsInit] // every stack buffer here is written before it is read: no need to clear 2 KB per token
 public sealed class JwtVerifier : IDisposable
@@ -29,6 +31,7 @@ public sealed class JwtVerifier : IDisposable
     private readonly Dictionary<string, HmacSha256Key>? _keysById;
     private readonly JwtVerifierOptions _options;
     private readonly long _skewSeconds;
+    private int _disposed;
 
     /// <summary>Creates a verifier for one key; a <c>kid</c> in the token is not required and not checked.</summary>
     /// <param name="key">The HMAC key; the bytes are copied.</param>
@@ -54,6 +57,26 @@ public sealed class JwtVerifier : IDisposable
         _options = options ?? JwtVerifierOptions.Default;
         _options.Check();
         _keysById = new Dictionary<string, HmacSha256Key>(StringComparer.Ordinal);
+        try
+        {
+            AddKeys(keysById);
+        }
+        catch
+        {
+            // Keys already prepared are zeroed: a half-built verifier leaves no key material behind.
+            foreach (HmacSha256Key prepared in _keysById.Values)
+            {
+                prepared.Dispose();
+            }
+
+            throw;
+        }
+
+        _skewSeconds = (long)Math.Ceiling(_options.ClockSkew.TotalSeconds);
+    }
+
+    private void AddKeys(IEnumerable<KeyValuePair<string, byte[]>> keysById)
+    {
         foreach (KeyValuePair<string, byte[]> entry in keysById)
         {
             if (entry.Key is null || entry.Value is null)
@@ -62,7 +85,7 @@ public sealed class JwtVerifier : IDisposable
             }
 
             JwtSigner.CheckKey(entry.Value.Length, _options.AllowShortKey, nameof(keysById));
-            if (_keysById.ContainsKey(entry.Key))
+            if (_keysById!.ContainsKey(entry.Key))
             {
                 throw new ArgumentException($"The key id '{entry.Key}' is given twice.", nameof(keysById));
             }
@@ -70,12 +93,10 @@ public sealed class JwtVerifier : IDisposable
             _keysById.Add(entry.Key, new HmacSha256Key(entry.Value));
         }
 
-        if (_keysById.Count == 0)
+        if (_keysById!.Count == 0)
         {
             throw new ArgumentException("At least one key is required.", nameof(keysById));
         }
-
-        _skewSeconds = (long)Math.Ceiling(_options.ClockSkew.TotalSeconds);
     }
 
     /// <summary>Creates a verifier whose key is the UTF-8 bytes of <paramref name="secret"/>.</summary>
@@ -85,7 +106,8 @@ public sealed class JwtVerifier : IDisposable
     public static JwtVerifier FromSecret(string secret, JwtVerifierOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        byte[] bytes = Encoding.UTF8.GetBytes(secret);
+        byte[] bytes = GC.AllocateUninitializedArray<byte>(Encoding.UTF8.GetByteCount(secret), pinned: true);
+        Encoding.UTF8.GetBytes(secret, bytes);
         try
         {
             return new JwtVerifier(bytes, options);
@@ -105,6 +127,7 @@ public sealed class JwtVerifier : IDisposable
     public bool TryVerify<T>(ReadOnlySpan<char> token, [NotNullWhen(true)] out T? payload, out JwtError error)
         where T : IJwtPayload<T>
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         payload = default;
         if (token.Length > _options.MaxTokenLength)
         {
@@ -116,19 +139,22 @@ public sealed class JwtVerifier : IDisposable
         Span<byte> bytes = token.Length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(token.Length));
         try
         {
-            // Vectorized narrowing; any non-ASCII character stops it with InvalidData.
+            // Vectorized narrowing into the verifier's own copy; any non-ASCII character stops it with InvalidData.
             if (Ascii.FromUtf16(token, bytes, out int narrowed) != OperationStatus.Done || narrowed != token.Length)
             {
                 error = JwtError.Malformed;
                 return false;
             }
 
-            return TryVerify(bytes[..token.Length], out payload, out error);
+            error = VerifyCore(bytes[..token.Length], ref payload);
+            return error == JwtError.None;
         }
         finally
         {
             if (rented is not null)
             {
+                // A bearer token must not linger in the shared pool.
+                CryptographicOperations.ZeroMemory(rented.AsSpan(0, token.Length));
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
@@ -140,17 +166,43 @@ public sealed class JwtVerifier : IDisposable
     /// <param name="payload">The payload, when the token is accepted.</param>
     /// <param name="error"><see cref="JwtError.None"/>, or why the token was rejected.</param>
     /// <returns><see langword="true"/> when the token is accepted.</returns>
+    /// <remarks>
+    /// The token is copied once into the verifier's own buffer and everything (decoding, the MAC) works from that copy,
+    /// so a caller's buffer that changes during the call cannot pair a genuine signature with other bytes.
+    /// </remarks>
     public bool TryVerify<T>(ReadOnlySpan<byte> token, [NotNullWhen(true)] out T? payload, out JwtError error)
         where T : IJwtPayload<T>
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         payload = default;
-        error = VerifyCore(token, ref payload);
-        return error == JwtError.None;
+        if (token.Length > _options.MaxTokenLength)
+        {
+            error = JwtError.TooLarge;
+            return false;
+        }
+
+        byte[]? rented = null;
+        Span<byte> copy = token.Length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(token.Length));
+        try
+        {
+            token.CopyTo(copy);
+            error = VerifyCore(copy[..token.Length], ref payload);
+            return error == JwtError.None;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                CryptographicOperations.ZeroMemory(rented.AsSpan(0, token.Length));
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
-    /// <summary>Zeroes the key bytes and releases the HMAC states.</summary>
+    /// <summary>Zeroes the key bytes and releases the HMAC states. Verifying afterwards throws <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
+        Volatile.Write(ref _disposed, 1);
         _singleKey?.Dispose();
         if (_keysById is not null)
         {
@@ -235,6 +287,7 @@ public sealed class JwtVerifier : IDisposable
         {
             if (rented is not null)
             {
+                CryptographicOperations.ZeroMemory(rented.AsSpan(0, needed));
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
@@ -443,8 +496,10 @@ public sealed class JwtVerifier : IDisposable
             payload = read;
             return JwtError.None;
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            // The payload's own code (a converter, a constructor, Validate) runs on untrusted claims: whatever it
+            // throws means the claims are not acceptable, never an exception out of TryVerify.
             return JwtError.InvalidClaims;
         }
     }

@@ -113,7 +113,9 @@ internal sealed class HmacSha256Key : IDisposable
         {
             ComputeFromStates(_states, data, destination);
 
-            // A Dispose that raced with the copy may have handed out zeroed states: never return that MAC.
+            // A Dispose that raced with the copy may have handed out zeroed states: never return that MAC. The full
+            // fence keeps the loads of the states from being satisfied after this check on weakly ordered CPUs.
+            Interlocked.MemoryBarrier();
             if (Volatile.Read(ref _disposed) != 0)
             {
                 CryptographicOperations.ZeroMemory(destination[..MacSize]);

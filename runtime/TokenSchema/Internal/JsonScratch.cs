@@ -26,6 +26,7 @@ internal sealed class JsonScratch : IBufferWriter<byte>
 
     private byte[] _buffer = new byte[InitialCapacity];
     private int _written;
+    private int _touched;
     private bool _inUse;
 
     private JsonScratch()
@@ -53,7 +54,11 @@ internal sealed class JsonScratch : IBufferWriter<byte>
     public void Return()
     {
         Writer.Reset();
+
+        // The buffer held claims and a signed token: clear what was written before the next payload on this thread.
+        Array.Clear(_buffer, 0, Math.Min(_buffer.Length, Math.Max(_written, _touched)));
         _written = 0;
+        _touched = 0;
         if (_buffer.Length > RetainedCapacity)
         {
             _buffer = new byte[InitialCapacity];
@@ -94,7 +99,12 @@ internal sealed class JsonScratch : IBufferWriter<byte>
         if (_buffer.Length - _written < sizeHint)
         {
             int size = Math.Max(_buffer.Length * 2, _written + sizeHint);
-            Array.Resize(ref _buffer, size);
+            byte[] larger = new byte[size];
+            _buffer.AsSpan(0, _written).CopyTo(larger);
+            Array.Clear(_buffer);
+            _buffer = larger;
         }
+
+        _touched = Math.Max(_touched, _written + sizeHint);
     }
 }

@@ -48,9 +48,15 @@ internal static unsafe class OpenSslSha256
 
     private static readonly IntPtr s_library;
 
+    /// <summary>
+    /// The <see cref="AppContext"/> switch that keeps the MAC on the .NET HMAC (for example where OpenSSL runs with a
+    /// FIPS provider, which the low-level SHA-256 functions bypass).
+    /// </summary>
+    internal const string DisableSwitch = "TokenSchema.DisableSystemLibcrypto";
+
     static OpenSslSha256()
     {
-        if (!OperatingSystem.IsLinux())
+        if (!OperatingSystem.IsLinux() || (AppContext.TryGetSwitch(DisableSwitch, out bool disabled) && disabled))
         {
             return;
         }
@@ -74,8 +80,7 @@ internal static unsafe class OpenSslSha256
         }
         // A library that fails to bind or fails its self-test leaves the BCL in charge; never a type-initialization failure.
         // (InvalidOperationException: a DllImport resolver was already set for this assembly by someone else.)
-        catch (Exception exception) when (exception is DllNotFoundException or BadImageFormatException or EntryPointNotFoundException
-            or InvalidOperationException or CryptographicException or PlatformNotSupportedException)
+        catch (Exception)
         {
             IsAvailable = false;
         }
