@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -519,8 +520,14 @@ public sealed class JwtVerifier : IDisposable
     {
         expires = null;
         notBefore = null;
-        int[]? rentedHashes = null;
-        Span<int> hashes = stackalloc int[MaxStackClaims];
+
+        // Each top-level name is remembered as (hash, where, length): "where" is an offset into the JSON for a name
+        // written without escapes, or ~offset into the arena for the unescaped bytes of an escaped one. A hash match
+        // is settled by comparing the bytes, so crafted collisions cost a comparison, never a re-parse.
+        int[]? rentedEntries = null;
+        Span<int> entries = stackalloc int[MaxStackClaims * 3];
+        byte[]? arena = null;
+        int arenaUsed = 0;
         int count = 0;
         try
         {
@@ -530,65 +537,76 @@ public sealed class JwtVerifier : IDisposable
                 return JwtError.Malformed;
             }
 
-            Span<byte> nameBuffer = stackalloc byte[256];
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                ReadOnlySpan<byte> name = GetName(in reader, nameBuffer, out byte[]? rentedName);
-                try
+                int where;
+                int length;
+                if (reader.ValueIsEscaped)
                 {
-                    int hash = Hash(name);
-                    for (int i = 0; i < count; i++)
+                    // Unescaped names are never longer than their escaped form, so the arena never outgrows the JSON.
+                    arena ??= ArrayPool<byte>.Shared.Rent(json.Length);
+                    length = reader.CopyString(arena.AsSpan(arenaUsed));
+                    where = ~arenaUsed;
+                    arenaUsed += length;
+                }
+                else
+                {
+                    ReadOnlySpan<byte> raw = reader.ValueSpan;
+                    where = (int)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(json), ref MemoryMarshal.GetReference(raw));
+                    length = raw.Length;
+                }
+
+                ReadOnlySpan<byte> name = NameAt(json, arena, where, length);
+                int hash = Hash(name);
+                for (int i = 0; i < count; i++)
+                {
+                    int e = i * 3;
+                    if (entries[e] == hash && entries[e + 2] == length && NameAt(json, arena, entries[e + 1], length).SequenceEqual(name))
                     {
-                        if (hashes[i] == hash && IsSameName(json, i, name))
-                        {
-                            return JwtError.DuplicateClaim;
-                        }
+                        return JwtError.DuplicateClaim;
+                    }
+                }
+
+                if ((count + 1) * 3 > entries.Length)
+                {
+                    int[] larger = ArrayPool<int>.Shared.Rent(entries.Length * 2);
+                    entries[..(count * 3)].CopyTo(larger);
+                    if (rentedEntries is not null)
+                    {
+                        ArrayPool<int>.Shared.Return(rentedEntries);
                     }
 
-                    if (count == hashes.Length)
-                    {
-                        int[] larger = ArrayPool<int>.Shared.Rent(hashes.Length * 2);
-                        hashes.CopyTo(larger);
-                        if (rentedHashes is not null)
-                        {
-                            ArrayPool<int>.Shared.Return(rentedHashes);
-                        }
+                    rentedEntries = larger;
+                    entries = larger;
+                }
 
-                        rentedHashes = larger;
-                        hashes = larger;
+                entries[count * 3] = hash;
+                entries[count * 3 + 1] = where;
+                entries[count * 3 + 2] = length;
+                count++;
+
+                bool isExp = name.SequenceEqual("exp"u8);
+                bool isNbf = !isExp && name.SequenceEqual("nbf"u8);
+                reader.Read();
+                if (isExp || isNbf)
+                {
+                    if (!TryReadNumericDate(ref reader, out long seconds))
+                    {
+                        return JwtError.InvalidClaims;
                     }
 
-                    hashes[count++] = hash;
-                    bool isExp = name.SequenceEqual("exp"u8);
-                    bool isNbf = !isExp && name.SequenceEqual("nbf"u8);
-                    reader.Read();
-                    if (isExp || isNbf)
+                    if (isExp)
                     {
-                        if (!TryReadNumericDate(ref reader, out long seconds))
-                        {
-                            return JwtError.InvalidClaims;
-                        }
-
-                        if (isExp)
-                        {
-                            expires = seconds;
-                        }
-                        else
-                        {
-                            notBefore = seconds;
-                        }
+                        expires = seconds;
                     }
                     else
                     {
-                        reader.Skip();
+                        notBefore = seconds;
                     }
                 }
-                finally
+                else
                 {
-                    if (rentedName is not null)
-                    {
-                        ArrayPool<byte>.Shared.Return(rentedName);
-                    }
+                    reader.Skip();
                 }
             }
 
@@ -609,55 +627,21 @@ public sealed class JwtVerifier : IDisposable
         }
         finally
         {
-            if (rentedHashes is not null)
+            if (rentedEntries is not null)
             {
-                ArrayPool<int>.Shared.Return(rentedHashes);
+                ArrayPool<int>.Shared.Return(rentedEntries);
+            }
+
+            if (arena is not null)
+            {
+                CryptographicOperations.ZeroMemory(arena.AsSpan(0, arenaUsed));
+                ArrayPool<byte>.Shared.Return(arena);
             }
         }
     }
 
-    private static ReadOnlySpan<byte> GetName(in Utf8JsonReader reader, Span<byte> buffer, out byte[]? rented)
-    {
-        rented = null;
-        if (!reader.ValueIsEscaped)
-        {
-            return reader.ValueSpan;
-        }
-
-        int length = reader.ValueSpan.Length;
-        Span<byte> target = length <= buffer.Length ? buffer : (rented = ArrayPool<byte>.Shared.Rent(length));
-        int written = reader.CopyString(target);
-        return target[..written];
-    }
-
-    // A hash collision is settled by re-reading the earlier names (rare: a 32-bit FNV-1a over short names).
-    private static bool IsSameName(ReadOnlySpan<byte> json, int index, ReadOnlySpan<byte> name)
-    {
-        var reader = new Utf8JsonReader(json);
-        reader.Read();
-        int seen = 0;
-        Span<byte> buffer = stackalloc byte[256];
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (seen == index)
-            {
-                ReadOnlySpan<byte> other = GetName(in reader, buffer, out byte[]? rented);
-                bool same = other.SequenceEqual(name);
-                if (rented is not null)
-                {
-                    ArrayPool<byte>.Shared.Return(rented);
-                }
-
-                return same;
-            }
-
-            seen++;
-            reader.Read();
-            reader.Skip();
-        }
-
-        return false;
-    }
+    private static ReadOnlySpan<byte> NameAt(ReadOnlySpan<byte> json, byte[]? arena, int where, int length) =>
+        where >= 0 ? json.Slice(where, length) : arena.AsSpan(~where, length);
 
     private static int Hash(ReadOnlySpan<byte> name)
     {

@@ -178,6 +178,17 @@ public sealed class VerifierTests
     }
 
     [Fact]
+    public void Colliding_name_hashes_are_settled_by_the_names_themselves()
+    {
+        // "k7e827" and "ka4bb0" have the same 32-bit FNV-1a hash.
+        Assert.Equal(JwtError.None, Verify(Forge.Token("""{"k7e827":1,"ka4bb0":2,"r":"a"}""", Key)));
+        Assert.Equal(JwtError.None, Verify(Forge.Token("""{"\u006b7e827":1,"ka4bb0":2,"r":"a"}""", Key)));
+        Assert.Equal(JwtError.DuplicateClaim, Verify(Forge.Token("""{"k7e827":1,"ka4bb0":2,"k7e827":3}""", Key)));
+        Assert.Equal(JwtError.DuplicateClaim, Verify(Forge.Token("""{"ka4bb0":1,"k7e827":2,"\u006b7e827":3}""", Key)));
+        Assert.Equal(JwtError.DuplicateClaim, Verify(Forge.Token("""{"\u006ba4bb0":1,"k7e827":2,"ka4bb\u0030":3}""", Key)));
+    }
+
+    [Fact]
     public void Accepts_many_distinct_claims_past_the_stack_table()
     {
         var json = new StringBuilder("""{"r":"a" """);
