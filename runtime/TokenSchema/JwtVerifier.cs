@@ -30,6 +30,7 @@ public sealed class JwtVerifier : IDisposable
 
     private readonly HmacSha256Key? _singleKey;
     private readonly Dictionary<string, HmacSha256Key>? _keysById;
+    private readonly (byte[] Id, HmacSha256Key Key)[]? _keyIds;
     private readonly JwtVerifierOptions _options;
     private readonly long _skewSeconds;
     private int _disposed;
@@ -71,6 +72,14 @@ public sealed class JwtVerifier : IDisposable
             }
 
             throw;
+        }
+
+        // The ids as UTF-8 bytes, so that finding a token's key compares bytes and allocates nothing.
+        _keyIds = new (byte[], HmacSha256Key)[_keysById.Count];
+        int index = 0;
+        foreach (KeyValuePair<string, HmacSha256Key> entry in _keysById)
+        {
+            _keyIds[index++] = (Encoding.UTF8.GetBytes(entry.Key), entry.Value);
         }
 
         _skewSeconds = (long)Math.Ceiling(_options.ClockSkew.TotalSeconds);
@@ -451,8 +460,18 @@ public sealed class JwtVerifier : IDisposable
             return false;
         }
 
-        string id = reader.GetString()!;
-        return _keysById!.TryGetValue(id, out key);
+        Span<byte> id = stackalloc byte[256];
+        int length = reader.CopyString(id);
+        foreach ((byte[] candidate, HmacSha256Key candidateKey) in _keyIds!)
+        {
+            if (id[..length].SequenceEqual(candidate))
+            {
+                key = candidateKey;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private JwtError ReadPayload<T>(ReadOnlySpan<byte> json, ref T? payload) where T : IJwtPayload<T>

@@ -312,6 +312,8 @@ public sealed class VerifierTests
         Assert.Equal(JwtError.UnknownKey, missing);
         Assert.False(verifier.TryVerify(wrongId.Sign(payload).AsSpan(), out TestPayload? _, out JwtError mismatch));
         Assert.Equal(JwtError.BadSignature, mismatch);
+        string escaped = Forge.Token("""{"alg":"HS256","kid":"20\u00326"}""", """{"r":"a"}""", Key);
+        Assert.True(verifier.TryVerify(escaped.AsSpan(), out TestPayload? _, out JwtError escapedError), escapedError.ToString());
         string unknown = Forge.Token("""{"alg":"HS256","kid":"2024"}""", """{"r":"a"}""", Key);
         Assert.False(verifier.TryVerify(unknown.AsSpan(), out TestPayload? _, out JwtError unknownError));
         Assert.Equal(JwtError.UnknownKey, unknownError);
