@@ -833,8 +833,18 @@ internal static class Emitter
                 w.Line(target + " = global::System.Text.Json.JsonElement.ParseValue(ref reader);");
                 break;
             case ValueKind.Converter:
-                string converted = "__converted" + d;
+                // A converter that returns true must leave the reader on its value's last token (the token Skip() stops
+                // at: the matching EndObject/EndArray, or the primitive itself); stopping short or reading on would let
+                // the loop around it read the rest of the value, or skip claims after it, as claims.
+                string converted = "__converted" + d, valueEnd = "__valueEnd" + d;
+                w.Line(Reader + " " + valueEnd + " = reader;");
                 w.Open("if (!" + value.ConverterType + ".TryRead(ref reader, out " + value.Type + (value.IsValueType ? "" : "?") + " " + converted + "))");
+                EmitFail(w, "WrongType", path);
+                w.Close();
+                w.Line();
+                w.Line("// The converter must stop on the value's last token, where Skip() stops.");
+                w.Line(valueEnd + ".Skip();");
+                w.Open("if (reader.TokenStartIndex != " + valueEnd + ".TokenStartIndex)");
                 EmitFail(w, "WrongType", path);
                 w.Close();
                 w.Line();

@@ -54,5 +54,11 @@ public interface IClaimConverter<T>
     /// <param name="reader">The reader, positioned on the value's first token.</param>
     /// <param name="value">The value read.</param>
     /// <returns><see langword="false"/> when the JSON value has a shape the converter does not accept.</returns>
+    /// <remarks>
+    /// On <see langword="true"/> the reader must be left on the value's last token: the matching
+    /// <see cref="JsonTokenType.EndObject"/> or <see cref="JsonTokenType.EndArray"/> of an object or array, the token
+    /// itself for any other value (where <see cref="Utf8JsonReader.Skip"/> stops). Generated readers check this and
+    /// otherwise fail with <see cref="ClaimReadErrorKind.WrongType"/> naming the claim.
+    /// </remarks>
     static abstract bool TryRead(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out T value);
 }
