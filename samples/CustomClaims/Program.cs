@@ -3,8 +3,9 @@ using System.ComponentModel.DataAnnotations;
 using TokenSchema;
 using TokenSchema.Samples.CustomClaims;
 
-// A team's own token in the open JWT vocabulary: any claim name goes, the registered claims are type-checked,
-// and the generator still writes, reads and validates it. The key below is a DEMO key; set TOKEN_SECRET for your own.
+// A team's own token with the team's own claim vocabulary (TeamClaims): the analyzer checks every claim name and type
+// against it at build time (a misspelled "https://example.com/rloe" would be error TKS0001 with a suggestion), and the
+// generator writes, reads and validates the token, and also writes it with the vocabulary's long names. The key below is a DEMO key; set TOKEN_SECRET for your own.
 string secret = Environment.GetEnvironmentVariable("TOKEN_SECRET") ?? "DEMO-ONLY-custom-claims-key-0123456789";
 Console.WriteLine(Environment.GetEnvironmentVariable("TOKEN_SECRET") is null ? "Using the DEMO key (set TOKEN_SECRET to use your own)." : "Using the key from TOKEN_SECRET.");
 
@@ -32,6 +33,14 @@ if (!verifier.TryVerify(token.AsSpan(), out TeamToken? received, out JwtError er
 
 Console.WriteLine($"Verified: {received.DisplayName} is {received.Role} of {received.Organization?.Id}; equal to what was signed: {received == sent}");
 
+var longForm = new System.Buffers.ArrayBufferWriter<byte>();
+using (var writer = new System.Text.Json.Utf8JsonWriter(longForm))
+{
+    ((ILongFormPayload)received).WriteLongForm(writer);
+}
+
+Console.WriteLine($"Long form: {System.Text.Encoding.UTF8.GetString(longForm.WrittenSpan)}");
+
 var broken = sent with { DisplayName = "", Organization = sent.Organization with { Seats = 0 }, Expires = now.AddMinutes(-1) };
 try
 {
@@ -48,8 +57,25 @@ return 0;
 
 namespace TokenSchema.Samples.CustomClaims
 {
+    /// <summary>The team's claim vocabulary: closed, so any other custom claim name is a build error.</summary>
+    [ClaimVocabularyDefinition("Team", Closed = true)]
+    public static class TeamClaims
+    {
+        /// <summary>The display name.</summary>
+        [KnownClaim(LongName = "display_name", JsonType = ClaimJsonType.String, MaxLength = 64)]
+        public const string DisplayName = "n";
+
+        /// <summary>The role, a collision-resistant (URI) claim name.</summary>
+        [KnownClaim(LongName = "role", JsonType = ClaimJsonType.String)]
+        public const string Role = "https://example.com/role";
+
+        /// <summary>The organization, a nested object.</summary>
+        [KnownClaim(LongName = "organization", JsonType = ClaimJsonType.Object)]
+        public const string Organization = "org";
+    }
+
     /// <summary>The team's own access token.</summary>
-    [TokenPayload]
+    [TokenPayload(typeof(TeamClaims))]
     public sealed partial record TeamToken
     {
         /// <summary>The user the token is for.</summary>
@@ -58,17 +84,16 @@ namespace TokenSchema.Samples.CustomClaims
         public required string Subject { get; init; }
 
         /// <summary>A short custom claim for the display name.</summary>
-        [Claim("n")]
+        [Claim(TeamClaims.DisplayName)]
         [Required]
-        [StringLength(64)]
         public string? DisplayName { get; init; }
 
         /// <summary>A collision-resistant (URI) claim name for the role, written as its [ClaimValue].</summary>
-        [Claim("https://example.com/role")]
+        [Claim(TeamClaims.Role)]
         public required TeamRole Role { get; init; }
 
         /// <summary>A nested object claim.</summary>
-        [Claim("org")]
+        [Claim(TeamClaims.Organization)]
         public Organization? Organization { get; init; }
 
         /// <summary>When the token was issued.</summary>

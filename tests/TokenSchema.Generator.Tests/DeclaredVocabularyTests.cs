@@ -82,6 +82,21 @@ public sealed class DeclaredVocabularyTests
     }
 
     [Fact]
+    public async Task A_declared_string_claim_may_be_held_by_the_teams_own_enum()
+    {
+        await VerifyAsync(Vocabulary + """
+            public enum Tier { [ClaimValue("gold")] Gold, [ClaimValue("silver")] Silver }
+
+            [TokenPayload(typeof(AcmeClaims))]
+            public partial record AcmeToken
+            {
+                [Claim(AcmeClaims.Name)] public Tier? Tier { get; init; }
+                [Claim("lvl")] public {|TKS0004:Tier?|} Level { get; init; }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task TKS0022_vocabulary_class_without_the_definition_attribute()
     {
         await VerifyAsync(Vocabulary + """

@@ -92,8 +92,11 @@ internal static class DeclaredVocabulary
             _ => null,
         };
 
+        // A declared string claim may be held by the team's own enum: the enum's [ClaimValue]s are its value set.
         return kind is { } checkedKind
-            ? new ClaimDefinition(name, checkedKind, description, longName: string.IsNullOrEmpty(longName) ? null : longName, maxLength: maxLength)
+            ? new ClaimDefinition(name, checkedKind, description, longName: string.IsNullOrEmpty(longName) ? null : longName,
+                clrTypes: ClaimClrTypeRules.DefaultFor(checkedKind, hasAllowedValues: true),
+                elementClrTypes: ClaimClrTypeRules.DefaultElementsFor(checkedKind, hasAllowedValues: true), maxLength: maxLength)
             : new ClaimDefinition(name, ClaimJsonKind.Object, description, longName: string.IsNullOrEmpty(longName) ? null : longName,
                 clrTypes: AnyClrType, elementClrTypes: AnyClrType, maxLength: maxLength);
     }
