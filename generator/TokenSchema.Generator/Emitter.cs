@@ -345,7 +345,7 @@ internal static class Emitter
             any |= claim.Rules.Count > 0 || ValidatesNested(claim.Value);
         }
 
-        if (!any)
+        if (!any && !payload.HasClaimsHook)
         {
             w.Line("return default;");
             w.Close();
@@ -363,6 +363,11 @@ internal static class Emitter
 
             EmitClaimChecks(w, payload, claim, i, enums);
             w.Line();
+        }
+
+        if (payload.HasClaimsHook)
+        {
+            w.Line("ValidateClaims(ref __problems);");
         }
 
         w.Line("return __problems.ToResult();");

@@ -25,6 +25,8 @@ internal static class Parser
     private const string LongFormConverterInterface = "TokenSchema.ILongFormClaimConverter`1";
     private const string LongFormPayloadInterface = "TokenSchema.ILongFormPayload";
     private const string DataAnnotations = "System.ComponentModel.DataAnnotations.";
+    private const string ClaimProblemCollectorType = "TokenSchema.ClaimProblemCollector";
+    private const string ClaimsHookName = "ValidateClaims";
 
     /// <summary>The most claims a payload may have: the reader tracks them in one 64-bit mask.</summary>
     internal const int MaxClaims = 64;
@@ -152,7 +154,34 @@ internal static class Parser
             claims.ToImmutableEquatableArray(),
             primaryConstructor is not null,
             HintNameOf(fullName),
-            hasLongForm);
+            hasLongForm,
+            HasClaimsHook(type));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="type"/> declares the cross-claim hook: an instance method
+    /// <c>void ValidateClaims(ref global::TokenSchema.ClaimProblemCollector problems)</c> of any accessibility.
+    /// </summary>
+    private static bool HasClaimsHook(INamedTypeSymbol type)
+    {
+        foreach (ISymbol member in type.GetMembers(ClaimsHookName))
+        {
+            if (member is IMethodSymbol
+                {
+                    MethodKind: MethodKind.Ordinary,
+                    IsStatic: false,
+                    IsGenericMethod: false,
+                    ReturnsVoid: true,
+                    Parameters.Length: 1,
+                } method &&
+                method.Parameters[0].RefKind == RefKind.Ref &&
+                method.Parameters[0].Type.ToDisplayString() == ClaimProblemCollectorType)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -68,6 +68,25 @@ public struct ClaimProblemCollector
     /// <summary><see langword="true"/> while no problem was added.</summary>
     public readonly bool IsValid => _problems is null;
 
+    /// <summary>Whether a problem was already added for <paramref name="claim"/>; lets a later check avoid repeating it.</summary>
+    /// <param name="claim">The claim's name as written in the token.</param>
+    /// <returns><see langword="true"/> when at least one problem names <paramref name="claim"/>.</returns>
+    public readonly bool HasProblem(string claim)
+    {
+        if (_problems is not null)
+        {
+            foreach (ClaimProblem problem in _problems)
+            {
+                if (problem.Claim == claim)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The result: valid when nothing was added.</summary>
     public readonly ClaimValidationResult ToResult() =>
         _problems is null ? default : new ClaimValidationResult(_problems.ToArray());

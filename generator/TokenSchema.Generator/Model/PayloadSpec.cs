@@ -12,6 +12,10 @@ namespace TokenSchema.Generator.Model;
 /// <param name="UsesPositionalConstructor"><see langword="true"/> when the reader calls the record's primary constructor.</param>
 /// <param name="HintName">The generated file's name.</param>
 /// <param name="HasLongForm"><see langword="true"/> when the vocabulary has long names: the type also implements <c>ILongFormPayload</c>.</param>
+/// <param name="HasClaimsHook">
+/// <see langword="true"/> when the type declares <c>void ValidateClaims(ref ClaimProblemCollector problems)</c>:
+/// <c>Validate()</c> calls it after the generated checks.
+/// </param>
 internal sealed record PayloadSpec(
     string? Namespace,
     string TypeName,
@@ -23,7 +27,8 @@ internal sealed record PayloadSpec(
     ImmutableEquatableArray<ClaimSpec> Claims,
     bool UsesPositionalConstructor,
     string HintName,
-    bool HasLongForm);
+    bool HasLongForm,
+    bool HasClaimsHook);
 
 /// <summary>A partial type that contains the payload type.</summary>
 /// <param name="Keyword">The declaration keyword.</param>

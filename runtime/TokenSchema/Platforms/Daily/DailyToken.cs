@@ -16,8 +16,9 @@ namespace TokenSchema.Daily;
 /// <remarks>
 /// Claims are written in declaration order, <c>r</c>, <c>d</c>, <c>iat</c> first, so a token with only those three claims
 /// is byte for byte the token Daily's REST endpoint issues. Daily recommends keeping a token under
-/// <see cref="DailyTokenIssuer.MaxRecommendedLength"/> characters. Checks the generated validator cannot express
-/// (http(s) URLs, the <c>mjh</c> length, the <c>sro</c> and <c>er</c> shapes) are in <see cref="ValidateForSelfSigning"/>.
+/// <see cref="DailyTokenIssuer.MaxRecommendedLength"/> characters. <see cref="IJwtPayload{TSelf}.Validate"/> also makes the
+/// checks the attributes cannot express (http(s) URLs, the <c>mjh</c> length, the <c>sro</c> and <c>er</c> shapes), so
+/// <see cref="JwtSigner"/> and <see cref="JwtVerifier"/> enforce them; <see cref="ValidateForSelfSigning"/> returns the same result.
 /// The same record is also the body of Daily's REST create-meeting-token call, in Daily's long names
 /// (<see cref="WriteRestRequestBody"/>, <see cref="ToRestRequestBody"/>, <see cref="DailyTokenIssuer.CreateRestRequestBody"/>),
 /// for when Daily should sign the token instead.
@@ -136,22 +137,22 @@ public sealed partial record DailyToken
     /// <summary>
     /// Every problem that keeps the token from being a valid self-signed Daily token: the generated checks of
     /// <see cref="IJwtPayload{TSelf}.Validate"/> (required <c>r</c>, <c>d</c>, <c>iat</c>; <c>ud</c> length; <c>eje</c> positive;
-    /// <c>exp</c> after <c>iat</c> and <c>nbf</c>; defined enum values) and the checks only this method makes: <c>rome</c> and
+    /// <c>exp</c> after <c>iat</c> and <c>nbf</c>; defined enum values) and the checks across the token it also makes: <c>rome</c> and
     /// <c>mjh</c> are absolute http or https URLs, <c>mjh</c> has at most 255 characters, <c>er</c> names at least one mode,
     /// <c>sro</c> is a JSON object.
     /// </summary>
     /// <returns>The valid result, or every problem by claim name.</returns>
-    public ClaimValidationResult ValidateForSelfSigning()
-    {
-        ClaimValidationResult generated = Validate();
-        var problems = new ClaimProblemCollector();
-        foreach (ClaimProblem problem in generated.Problems)
-        {
-            problems.Add(problem.Claim, problem.Message);
-        }
+    public ClaimValidationResult ValidateForSelfSigning() => Validate();
 
-        CheckHttpUrl(ref problems, generated, "rome", RedirectOnMeetingExit);
-        CheckHttpUrl(ref problems, generated, "mjh", MeetingJoinHook);
+    /// <summary>
+    /// The checks of every Daily token the attributes cannot express, run by the generated
+    /// <see cref="IJwtPayload{TSelf}.Validate"/> after the per-claim checks: <c>rome</c> and <c>mjh</c> are absolute http or
+    /// https URLs, <c>mjh</c> has at most 255 characters, <c>er</c> names at least one mode, <c>sro</c> is a JSON object.
+    /// </summary>
+    private void ValidateClaims(ref ClaimProblemCollector problems)
+    {
+        CheckHttpUrl(ref problems, "rome", RedirectOnMeetingExit);
+        CheckHttpUrl(ref problems, "mjh", MeetingJoinHook);
         if (MeetingJoinHook is { } hook && hook.OriginalString.Length > MaxMeetingJoinHookLength)
         {
             problems.Add("mjh", "is longer than 255 characters");
@@ -166,8 +167,6 @@ public sealed partial record DailyToken
         {
             problems.Add("sro", "is not a JSON object");
         }
-
-        return problems.ToResult();
     }
 
     /// <summary>
@@ -273,19 +272,12 @@ public sealed partial record DailyToken
     /// <summary>The longest <c>mjh</c> URL, in characters.</summary>
     internal const int MaxMeetingJoinHookLength = 255;
 
-    private static void CheckHttpUrl(ref ClaimProblemCollector problems, ClaimValidationResult generated, string claim, Uri? url)
+    private static void CheckHttpUrl(ref ClaimProblemCollector problems, string claim, Uri? url)
     {
-        if (url is null || (url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)))
+        if (url is null || (url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)) ||
+            problems.HasProblem(claim))
         {
             return;
-        }
-
-        foreach (ClaimProblem problem in generated.Problems)
-        {
-            if (problem.Claim == claim)
-            {
-                return;
-            }
         }
 
         problems.Add(claim, "is not an absolute http or https URL");

@@ -12,8 +12,8 @@ namespace TokenSchema.LiveKit;
 /// <remarks>
 /// <para>
 /// <c>iss</c> is optional in C# so that <see cref="LiveKitTokenIssuer"/> can fill it; <see cref="IJwtPayload{TSelf}.Validate"/>
-/// reports it when missing. The rule that <c>sub</c> is required when <c>video.roomJoin</c> is true is in
-/// <see cref="ValidateForLiveKit"/>, which the issuer applies before signing.
+/// reports it when missing. It also applies the rule that <c>sub</c> is required when <c>video.roomJoin</c> is true, so
+/// <see cref="JwtSigner"/> and <see cref="JwtVerifier"/> enforce it; <see cref="ValidateForLiveKit"/> returns the same result.
 /// </para>
 /// <para>
 /// Equality compares <see cref="Attributes"/> and <see cref="RoomConfig"/> by content, so a token read back from its JSON equals the one written.
@@ -83,18 +83,15 @@ public sealed partial record LiveKitToken
     public string? Sha256 { get; init; }
 
     /// <summary>
-    /// Runs <see cref="IJwtPayload{TSelf}.Validate"/> and adds LiveKit's rules across claims: <c>sub</c> is required when
-    /// <c>video.roomJoin</c> is true, and <c>video.canPublishSources</c> holds only defined sources.
+    /// Runs <see cref="IJwtPayload{TSelf}.Validate"/>, which includes LiveKit's rules across claims: <c>sub</c> is required
+    /// when <c>video.roomJoin</c> is true, and <c>video.canPublishSources</c> holds only defined sources.
     /// </summary>
     /// <returns>Every problem found, by claim name; valid when there is none.</returns>
-    public ClaimValidationResult ValidateForLiveKit()
-    {
-        var problems = new ClaimProblemCollector();
-        foreach (ClaimProblem problem in Validate().Problems)
-        {
-            problems.Add(problem.Claim, problem.Message);
-        }
+    public ClaimValidationResult ValidateForLiveKit() => Validate();
 
+    /// <summary>LiveKit's rules across claims, run by the generated <see cref="IJwtPayload{TSelf}.Validate"/> after the per-claim checks.</summary>
+    private void ValidateClaims(ref ClaimProblemCollector problems)
+    {
         if (Video is { RoomJoin: true } && string.IsNullOrWhiteSpace(Identity))
         {
             problems.Add("sub", "is required when 'video.roomJoin' is true");
@@ -111,8 +108,6 @@ public sealed partial record LiveKitToken
                 }
             }
         }
-
-        return problems.ToResult();
     }
 
     /// <summary>Compares every claim, <see cref="Attributes"/> and <see cref="RoomConfig"/> by content.</summary>

@@ -11,8 +11,8 @@ namespace TokenSchema.Twilio;
 /// <para>
 /// <c>jti</c>, <c>iss</c>, <c>sub</c>, <c>iat</c> and <c>exp</c> are required in a token Twilio accepts; they are optional
 /// in C# so that <see cref="TwilioVideoTokenIssuer"/> can fill them, and <see cref="IJwtPayload{TSelf}.Validate"/> reports
-/// any that is missing. The rule that <c>exp</c> is at most <see cref="MaxLifetime"/> after <c>iat</c> is in
-/// <see cref="ValidateForTwilio"/>, which the issuer applies before signing.
+/// any that is missing. It also applies the rule that <c>exp</c> is at most <see cref="MaxLifetime"/> after <c>iat</c>, so
+/// <see cref="JwtSigner"/> and <see cref="JwtVerifier"/> enforce it; <see cref="ValidateForTwilio"/> returns the same result.
 /// </para>
 /// </remarks>
 [TokenPayload(ClaimVocabulary.Twilio)]
@@ -55,25 +55,20 @@ public sealed partial record TwilioVideoToken
     public required TwilioGrants Grants { get; init; }
 
     /// <summary>
-    /// Runs <see cref="IJwtPayload{TSelf}.Validate"/> and adds the rule Twilio applies across claims: <c>exp</c> is at
-    /// most <see cref="MaxLifetime"/> after <c>iat</c>.
+    /// Runs <see cref="IJwtPayload{TSelf}.Validate"/>, which includes the rule Twilio applies across claims: <c>exp</c> is
+    /// at most <see cref="MaxLifetime"/> after <c>iat</c>.
     /// </summary>
     /// <returns>Every problem found, by claim name; valid when there is none.</returns>
-    public ClaimValidationResult ValidateForTwilio()
-    {
-        var problems = new ClaimProblemCollector();
-        foreach (ClaimProblem problem in Validate().Problems)
-        {
-            problems.Add(problem.Claim, problem.Message);
-        }
+    public ClaimValidationResult ValidateForTwilio() => Validate();
 
+    /// <summary>Twilio's rule across claims, run by the generated <see cref="IJwtPayload{TSelf}.Validate"/> after the per-claim checks.</summary>
+    private void ValidateClaims(ref ClaimProblemCollector problems)
+    {
         if (IssuedAt is { } issuedAt && Expires is { } expires &&
             expires.ToUnixTimeSeconds() - issuedAt.ToUnixTimeSeconds() > (long)MaxLifetime.TotalSeconds)
         {
             problems.Add("exp", "is more than 86400 seconds after 'iat'");
         }
-
-        return problems.ToResult();
     }
 }
 

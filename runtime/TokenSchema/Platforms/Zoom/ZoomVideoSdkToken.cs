@@ -9,9 +9,9 @@ namespace TokenSchema.Zoom;
 /// <remarks>
 /// <c>app_key</c>, <c>version</c>, <c>iat</c> and <c>exp</c> are required in a token Zoom accepts; they are optional in C#
 /// so that <see cref="ZoomVideoSdkTokenIssuer"/> can fill them, and <see cref="IJwtPayload{TSelf}.Validate"/> reports any
-/// that is missing. The rules across claims (<c>exp</c> between <see cref="MinLifetime"/> and <see cref="MaxLifetime"/>
-/// after <c>iat</c>) and the checks of the converted claims (<c>role_type</c>, <c>geo_regions</c>) are in
-/// <see cref="ValidateForZoom"/>, which the issuer applies before signing.
+/// that is missing. It also applies the rules across claims (<c>exp</c> between <see cref="MinLifetime"/> and
+/// <see cref="MaxLifetime"/> after <c>iat</c>) and the checks of the converted claims (<c>role_type</c>, <c>geo_regions</c>),
+/// so <see cref="JwtSigner"/> and <see cref="JwtVerifier"/> enforce them; <see cref="ValidateForZoom"/> returns the same result.
 /// </remarks>
 [TokenPayload(ClaimVocabulary.Zoom)]
 public sealed partial record ZoomVideoSdkToken
@@ -94,21 +94,18 @@ public sealed partial record ZoomVideoSdkToken
     public int? AudioWebRtcMode { get; init; }
 
     /// <summary>
-    /// Runs <see cref="IJwtPayload{TSelf}.Validate"/> and adds Zoom's other rules: <c>exp</c> is 1,800 seconds to 48 hours
-    /// after <c>iat</c>, <c>role_type</c> is 0 or 1, and <c>geo_regions</c> names at least one known region.
+    /// Runs <see cref="IJwtPayload{TSelf}.Validate"/>, which includes Zoom's other rules: <c>exp</c> is 1,800 seconds to
+    /// 48 hours after <c>iat</c>, <c>role_type</c> is 0 or 1, and <c>geo_regions</c> names at least one known region.
     /// </summary>
     /// <returns>Every problem found, by claim name; valid when there is none.</returns>
-    public ClaimValidationResult ValidateForZoom()
+    public ClaimValidationResult ValidateForZoom() => Validate();
+
+    /// <summary>Zoom's rules across claims and of the converted claims, run by the generated <see cref="IJwtPayload{TSelf}.Validate"/> after the per-claim checks.</summary>
+    private void ValidateClaims(ref ClaimProblemCollector problems)
     {
-        var problems = new ClaimProblemCollector();
         if (!ZoomRoleTypeConverter.IsDefined(RoleType))
         {
             problems.Add("role_type", "is not 0 (participant) or 1 (host)");
-        }
-
-        foreach (ClaimProblem problem in Validate().Problems)
-        {
-            problems.Add(problem.Claim, problem.Message);
         }
 
         if (GeoRegions is { } regions && !ZoomGeoRegionsConverter.IsValid(regions))
@@ -128,8 +125,6 @@ public sealed partial record ZoomVideoSdkToken
                 problems.Add("exp", "is more than 48 hours (172800 seconds) after 'iat'");
             }
         }
-
-        return problems.ToResult();
     }
 }
 

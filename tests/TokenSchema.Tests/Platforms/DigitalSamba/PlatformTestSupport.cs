@@ -41,6 +41,35 @@ internal static class PlatformTestSupport
         Assert.Equal(claim, error.Claim);
     }
 
+    /// <summary>Signs <paramref name="payload"/> with HS256 and <paramref name="key"/> without validating it, as another issuer might.</summary>
+    public static string SignWithoutValidating<T>(T payload, byte[] key) where T : IJwtPayload<T>
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            payload.WritePayload(writer);
+        }
+
+        return Forge.Token(Encoding.UTF8.GetString(buffer.WrittenSpan), key);
+    }
+
+    /// <summary>Asserts that <paramref name="token"/>, correctly signed with <paramref name="key"/>, is refused at <paramref name="now"/> for its claims.</summary>
+    public static void AssertVerifyRefusesClaims<T>(string token, byte[] key, DateTimeOffset now) where T : IJwtPayload<T>
+    {
+        using var verifier = new JwtVerifier(key, new JwtVerifierOptions { TimeProvider = new ManualTimeProvider(now) });
+        Assert.False(verifier.TryVerify(token.AsSpan(), out T? _, out JwtError error));
+        Assert.Equal(JwtError.InvalidClaims, error);
+    }
+
+    /// <summary>Asserts that signing <paramref name="payload"/> throws a validation exception naming <paramref name="claim"/>.</summary>
+    public static void AssertSignRefuses<T>(T payload, byte[] key, string claim) where T : IJwtPayload<T>
+    {
+        using var signer = new JwtSigner(key);
+        var exception = Assert.Throws<JwtPayloadValidationException>(() => signer.Sign(payload));
+        Assert.Contains(exception.Problems, p => p.Claim == claim);
+        Assert.Contains("'" + claim + "'", exception.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Verifies <paramref name="token"/> with <paramref name="key"/> at <paramref name="now"/>, failing on any error.</summary>
     public static T Verify<T>(string token, byte[] key, DateTimeOffset now) where T : IJwtPayload<T>
     {

@@ -131,7 +131,7 @@ public sealed class LiveKitTokenTests
     public void ValidateForLiveKit_requires_an_identity_to_join_and_defined_sources()
     {
         var joinWithoutIdentity = new LiveKitToken { ApiKey = ApiKey, Video = new LiveKitVideoGrant { Room = "r", RoomJoin = true } };
-        Assert.True(joinWithoutIdentity.Validate().IsValid);
+        Assert.Equal("'sub' is required when 'video.roomJoin' is true", Assert.Single(joinWithoutIdentity.Validate().Problems).ToString());
         Assert.Equal("'sub' is required when 'video.roomJoin' is true", Assert.Single(joinWithoutIdentity.ValidateForLiveKit().Problems).ToString());
         Assert.True((joinWithoutIdentity with { Video = new LiveKitVideoGrant { RoomList = true } }).ValidateForLiveKit().IsValid);
         Assert.True((joinWithoutIdentity with { Video = new LiveKitVideoGrant { Room = "r", RoomJoin = false } }).ValidateForLiveKit().IsValid);
@@ -177,5 +177,14 @@ public sealed class LiveKitTokenTests
         Assert.Equal("3", jwt.GetPayloadValue<JsonElement>("attributes").GetProperty("seat").GetString());
         Assert.True(jwt.GetPayloadValue<JsonElement>("sip").GetProperty("admin").GetBoolean());
         Assert.Equal(20, jwt.GetPayloadValue<JsonElement>("roomConfig").GetProperty("maxParticipants").GetInt32());
+    }
+
+    [Fact]
+    public void Verifier_refuses_a_signed_join_token_without_an_identity()
+    {
+        LiveKitToken noIdentity = Full with { Identity = null };
+        AssertVerifyRefusesClaims<LiveKitToken>(SignWithoutValidating(noIdentity, Key), Key, Now.AddSeconds(1));
+        AssertSignRefuses(noIdentity, Key, "sub");
+        Assert.Equal(Full, Verify<LiveKitToken>(SignWithoutValidating(Full, Key), Key, Now.AddSeconds(1)));
     }
 }

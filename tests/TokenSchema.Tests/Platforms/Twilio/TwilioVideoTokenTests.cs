@@ -89,7 +89,7 @@ public sealed class TwilioVideoTokenTests
         Assert.True((Full with { Expires = Now.AddSeconds(86_400) }).ValidateForTwilio().IsValid);
         ClaimValidationResult tooLong = (Full with { Expires = Now.AddSeconds(86_401) }).ValidateForTwilio();
         Assert.Equal("'exp' is more than 86400 seconds after 'iat'", Assert.Single(tooLong.Problems).ToString());
-        Assert.True((Full with { Expires = Now.AddSeconds(86_401) }).Validate().IsValid);
+        Assert.False((Full with { Expires = Now.AddSeconds(86_401) }).Validate().IsValid);
         ClaimValidationResult both = (Full with { TokenId = null, Expires = Now.AddDays(2) }).ValidateForTwilio();
         Assert.Equal(["jti", "exp"], both.Problems.Select(p => p.Claim));
     }
@@ -141,5 +141,14 @@ public sealed class TwilioVideoTokenTests
         JsonElement grants = jwt.GetPayloadValue<JsonElement>("grants");
         Assert.Equal("alice", grants.GetProperty("identity").GetString());
         Assert.Equal("DailyStandup", grants.GetProperty("video").GetProperty("room").GetString());
+    }
+
+    [Fact]
+    public void Verifier_refuses_a_signed_token_with_a_two_day_lifetime()
+    {
+        TwilioVideoToken twoDays = Full with { Expires = Now.AddDays(2) };
+        AssertVerifyRefusesClaims<TwilioVideoToken>(SignWithoutValidating(twoDays, Key), Key, Now.AddSeconds(1));
+        AssertSignRefuses(twoDays, Key, "exp");
+        Assert.Equal(Full, Verify<TwilioVideoToken>(SignWithoutValidating(Full, Key), Key, Now.AddSeconds(1)));
     }
 }

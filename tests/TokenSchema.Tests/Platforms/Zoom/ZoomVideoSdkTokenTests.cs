@@ -118,10 +118,10 @@ public sealed class ZoomVideoSdkTokenTests
         Assert.True((Full with { Expires = Now.AddHours(48) }).ValidateForZoom().IsValid);
         Assert.Equal("'exp' is less than 1800 seconds after 'iat'", Assert.Single((Full with { Expires = Now.AddSeconds(1799) }).ValidateForZoom().Problems).ToString());
         Assert.Equal("'exp' is more than 48 hours (172800 seconds) after 'iat'", Assert.Single((Full with { Expires = Now.AddHours(48).AddSeconds(1) }).ValidateForZoom().Problems).ToString());
-        Assert.True((Full with { Expires = Now.AddSeconds(1799) }).Validate().IsValid);
+        Assert.False((Full with { Expires = Now.AddSeconds(1799) }).Validate().IsValid);
 
         ClaimValidationResult result = (Full with { RoleType = (ZoomRoleType)2, GeoRegions = ZoomGeoRegions.None, SessionName = "" }).ValidateForZoom();
-        Assert.Equal(["role_type", "tpc", "geo_regions"], result.Problems.Select(p => p.Claim));
+        Assert.Equal(["tpc", "role_type", "geo_regions"], result.Problems.Select(p => p.Claim));
         Assert.Equal("'geo_regions' names no region", result.Problems[2].ToString());
         Assert.Equal("'geo_regions' names an unknown region", Assert.Single((Full with { GeoRegions = (ZoomGeoRegions)(1 << 12) }).ValidateForZoom().Problems).ToString());
     }
@@ -130,8 +130,8 @@ public sealed class ZoomVideoSdkTokenTests
     public void Writing_an_undefined_role_or_no_region_fails_naming_the_claim()
     {
         using var signer = new JwtSigner(Key);
-        Assert.Contains("role_type", Assert.Throws<ArgumentOutOfRangeException>(() => signer.Sign(Full with { RoleType = (ZoomRoleType)5 })).Message);
-        Assert.Contains("geo_regions", Assert.Throws<ArgumentOutOfRangeException>(() => signer.Sign(Full with { GeoRegions = ZoomGeoRegions.None })).Message);
+        Assert.Equal("role_type", Assert.Single(Assert.Throws<JwtPayloadValidationException>(() => signer.Sign(Full with { RoleType = (ZoomRoleType)5 })).Problems).Claim);
+        Assert.Equal("geo_regions", Assert.Single(Assert.Throws<JwtPayloadValidationException>(() => signer.Sign(Full with { GeoRegions = ZoomGeoRegions.None })).Problems).Claim);
         Assert.Equal("HK", ZoomGeoRegionsConverter.CodeOf(ZoomGeoRegions.HongKong));
         Assert.Throws<ArgumentOutOfRangeException>(() => ZoomGeoRegionsConverter.CodeOf(ZoomGeoRegions.HongKong | ZoomGeoRegions.Japan));
     }
@@ -170,5 +170,14 @@ public sealed class ZoomVideoSdkTokenTests
         Assert.Equal("JP,SG", jwt.GetPayloadValue<string>("geo_regions"));
         Assert.Equal(now.ToUnixTimeSeconds(), jwt.GetPayloadValue<long>("iat"));
         Assert.Equal(now.AddHours(2).ToUnixTimeSeconds(), jwt.GetPayloadValue<long>("exp"));
+    }
+
+    [Fact]
+    public void Verifier_refuses_a_signed_token_with_a_lifetime_under_the_minimum()
+    {
+        ZoomVideoSdkToken shortLived = Full with { Expires = Now.AddSeconds(10) };
+        AssertVerifyRefusesClaims<ZoomVideoSdkToken>(SignWithoutValidating(shortLived, Key), Key, Now.AddSeconds(1));
+        AssertSignRefuses(shortLived, Key, "exp");
+        Assert.Equal(Full, Verify<ZoomVideoSdkToken>(SignWithoutValidating(Full, Key), Key, Now.AddSeconds(1)));
     }
 }
