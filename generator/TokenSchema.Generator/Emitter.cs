@@ -152,6 +152,42 @@ internal static class Emitter
             }
         }
 
+        var patterns = new List<string>();
+        for (int i = 0; i < payload.Claims.Count; i++)
+        {
+            ImmutableEquatableArray<ValidationRuleSpec> rules = payload.Claims[i].Rules;
+            for (int r = 0; r < rules.Count; r++)
+            {
+                ValidationRuleSpec rule = rules[r];
+                ValueKind kind = rule.AppliesToItems ? payload.Claims[i].Value.Element!.Kind : payload.Claims[i].Value.Kind;
+                if (rule.Kind is ValidationRuleKind.AllowedValues or ValidationRuleKind.DeniedValues && kind == ValueKind.String)
+                {
+                    w.Line("private static readonly string[] " + ValuesField(i, r) + " = { " + string.Join(", ", rule.Values) + " };");
+                }
+                else if (rule.Kind == ValidationRuleKind.RegularExpression)
+                {
+                    string timeout = rule.TimeoutMilliseconds < 0
+                        ? "global::System.Text.RegularExpressions.Regex.InfiniteMatchTimeout"
+                        : "global::System.TimeSpan.FromMilliseconds(" + Index(rule.TimeoutMilliseconds) + ")";
+                    patterns.Add("internal static readonly global::System.Text.RegularExpressions.Regex " + PatternField(i, r) +
+                        " = new(" + Quote(rule.Pattern!) + ", global::System.Text.RegularExpressions.RegexOptions.None, " + timeout + ");");
+                }
+            }
+        }
+
+        if (patterns.Count > 0)
+        {
+            w.Line();
+            w.Line("// Built on first use, once per process.");
+            w.Open("private static class __Patterns");
+            foreach (string pattern in patterns)
+            {
+                w.Line(pattern);
+            }
+
+            w.Close();
+        }
+
         if (payload.Claims.Count > 0 || enums.Count > 0)
         {
             w.Line();
@@ -334,18 +370,26 @@ internal static class Emitter
 
     // ---------------------------------------------------------------- validating
 
+    private const string Checks = "global::TokenSchema.ClaimValueChecks";
+    private const string Undefined = "global::System.Text.Json.JsonValueKind.Undefined";
+
+    /// <summary>
+    /// Emits <c>Validate()</c>: every rule of every claim, and every value the writer could not write or the reader would
+    /// read back differently (absent required claims, null items, lone surrogates, undefined enum values, non-finite
+    /// numbers, relative URIs), item by item inside collections and nested payloads, each problem with its path.
+    /// </summary>
     private static void EmitValidate(SourceWriter w, PayloadSpec payload, List<ValueSpec> enums)
     {
         w.Line("/// <inheritdoc />");
         w.Line(GeneratedCode);
         w.Open("public global::TokenSchema.ClaimValidationResult Validate()");
-        bool any = false;
+        bool any = payload.HasClaimsHook;
         foreach (ClaimSpec claim in payload.Claims)
         {
-            any |= claim.Rules.Count > 0 || ValidatesNested(claim.Value);
+            any |= NeedsValidation(claim);
         }
 
-        if (!any && !payload.HasClaimsHook)
+        if (!any)
         {
             w.Line("return default;");
             w.Close();
@@ -355,14 +399,11 @@ internal static class Emitter
         w.Line("var __problems = new global::TokenSchema.ClaimProblemCollector();");
         for (int i = 0; i < payload.Claims.Count; i++)
         {
-            ClaimSpec claim = payload.Claims[i];
-            if (claim.Rules.Count == 0 && !ValidatesNested(claim.Value))
+            if (NeedsValidation(payload.Claims[i]))
             {
-                continue;
+                EmitClaimChecks(w, payload, payload.Claims[i], i, enums);
+                w.Line();
             }
-
-            EmitClaimChecks(w, payload, claim, i, enums);
-            w.Line();
         }
 
         if (payload.HasClaimsHook)
@@ -374,59 +415,106 @@ internal static class Emitter
         w.Close();
     }
 
-    private static bool ValidatesNested(ValueSpec value) =>
-        value.Kind == ValueKind.Payload ||
-        (value.Kind is ValueKind.Array or ValueKind.List && value.Element!.Kind == ValueKind.Payload);
+    private static bool NeedsValidation(ClaimSpec claim) =>
+        claim.Rules.Count > 0 || NeedsPresenceCheck(claim) || NeedsValueChecks(claim.Value);
+
+    private static bool CanBeAbsent(ValueSpec value) => value.IsNullable || !value.IsValueType || value.Kind == ValueKind.JsonElement;
+
+    private static bool HasRule(ClaimSpec claim, ValidationRuleKind kind)
+    {
+        foreach (ValidationRuleSpec rule in claim.Rules)
+        {
+            if (rule.Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether an absent value (null, or an undefined <c>JsonElement</c>, which the writer omits) is a problem: the claim
+    /// is required by an attribute or the vocabulary, the reader needs it, or the member's type says it is never null.
+    /// </summary>
+    private static bool NeedsPresenceCheck(ClaimSpec claim)
+    {
+        ValueSpec value = claim.Value;
+        if (!CanBeAbsent(value))
+        {
+            return false;
+        }
+
+        bool nonNullableReference = !value.IsNullable && !value.IsValueType;
+        return nonNullableReference || claim.WhenMissing == MissingClaimBehavior.Fail || HasRule(claim, ValidationRuleKind.Required);
+    }
+
+    /// <summary>Whether a present value needs checks of its own, whatever the rules: what the writer refuses or the reader reads differently.</summary>
+    private static bool NeedsValueChecks(ValueSpec value) => value.Kind switch
+    {
+        ValueKind.String or ValueKind.Double or ValueKind.Enum or ValueKind.Uri or ValueKind.Payload or ValueKind.Dictionary => true,
+        ValueKind.Array or ValueKind.List => NeedsElementChecks(value.Element!),
+        _ => false,
+    };
+
+    private static bool NeedsElementChecks(ValueSpec element) =>
+        (!element.IsNullable && !element.IsValueType) || element.Kind == ValueKind.JsonElement || NeedsValueChecks(element);
 
     private static void EmitClaimChecks(SourceWriter w, PayloadSpec payload, ClaimSpec claim, int index, List<ValueSpec> enums)
     {
         string member = "this." + Id(claim.MemberName);
-        string name = Quote(claim.Name);
+        string path = Quote(claim.Name);
         ValueSpec value = claim.Value;
-        foreach (ValidationRuleSpec rule in claim.Rules)
-        {
-            if (rule.Kind != ValidationRuleKind.Required)
-            {
-                continue;
-            }
-
-            string test = value.Kind == ValueKind.String && !rule.AllowEmptyStrings
-                ? "string.IsNullOrWhiteSpace(" + member + ")"
-                : member + " is null";
-            w.Open("if (" + test + ")");
-            w.Line("__problems.Add(" + name + ", \"is required\");");
-            w.Close();
-            w.Line();
-        }
-
-        bool hasValueChecks = ValidatesNested(value);
-        foreach (ValidationRuleSpec rule in claim.Rules)
-        {
-            hasValueChecks |= rule.Kind != ValidationRuleKind.Required;
-        }
-
-        if (!hasValueChecks)
-        {
-            return;
-        }
-
         string v = member;
         bool opened = false;
-        if (value.IsNullable || !value.IsValueType)
+        if (NeedsPresenceCheck(claim))
+        {
+            string absent;
+            if (value.Kind == ValueKind.JsonElement && !value.IsNullable)
+            {
+                absent = member + ".ValueKind == " + Undefined;
+            }
+            else
+            {
+                v = "__check" + Index(index);
+                absent = member + " is not { } " + v;
+                if (value.Kind == ValueKind.JsonElement)
+                {
+                    absent += " || " + v + ".ValueKind == " + Undefined;
+                }
+                else if (value.Kind == ValueKind.String && HasRule(claim, ValidationRuleKind.Required) && !AllowsEmpty(claim))
+                {
+                    absent += " || string.IsNullOrWhiteSpace(" + v + ")";
+                }
+            }
+
+            w.Open("if (" + absent + ")");
+            w.Line("__problems.Add(" + path + ", \"is required\");");
+            w.Close();
+            w.Open("else");
+            opened = true;
+        }
+        else if (value.IsNullable || !value.IsValueType)
         {
             v = "__check" + Index(index);
             w.Open("if (" + member + " is { } " + v + ")");
             opened = true;
         }
-
-        foreach (ValidationRuleSpec rule in claim.Rules)
+        else
         {
-            EmitRule(w, payload, claim, rule, v, name, enums);
+            w.Open();
+            opened = true;
         }
 
-        if (ValidatesNested(value))
+        for (int r = 0; r < claim.Rules.Count; r++)
         {
-            EmitNestedValidation(w, claim, value, v, index);
+            EmitRule(w, payload, claim, claim.Rules[r], v, path, index, r);
+        }
+
+        // [Url] already asks for an absolute http, https or ftp URL; one problem says it.
+        if (!(value.Kind == ValueKind.Uri && HasRule(claim, ValidationRuleKind.Url)))
+        {
+            EmitValueChecks(w, value, v, path, index, 0, enums);
         }
 
         if (opened)
@@ -435,51 +523,84 @@ internal static class Emitter
         }
     }
 
-    private static void EmitRule(SourceWriter w, PayloadSpec payload, ClaimSpec claim, ValidationRuleSpec rule, string v, string name, List<ValueSpec> enums)
+    private static bool AllowsEmpty(ClaimSpec claim)
+    {
+        bool allows = false;
+        foreach (ValidationRuleSpec rule in claim.Rules)
+        {
+            if (rule.Kind == ValidationRuleKind.Required)
+            {
+                allows |= rule.AllowEmptyStrings;
+            }
+        }
+
+        return allows;
+    }
+
+    private static void EmitProblem(SourceWriter w, string condition, string path, string message)
+    {
+        w.Open("if (" + condition + ")");
+        w.Line("__problems.Add(" + path + ", " + Quote(message) + ");");
+        w.Close();
+    }
+
+    private static void EmitRule(SourceWriter w, PayloadSpec payload, ClaimSpec claim, ValidationRuleSpec rule, string v, string path, int index, int ruleIndex)
     {
         ValueSpec value = claim.Value;
-        bool isText = value.Kind == ValueKind.String;
-        string length = v + (value.Kind is ValueKind.String or ValueKind.Array ? ".Length" : ".Count");
+        bool isText = value.Kind is ValueKind.String or ValueKind.Uri;
+        string text = value.Kind == ValueKind.Uri ? v + ".OriginalString" : v;
+        string length = value.Kind switch
+        {
+            ValueKind.String or ValueKind.Array => v + ".Length",
+            ValueKind.Uri => v + ".OriginalString.Length",
+            _ => v + ".Count",
+        };
+        string source = "";
         switch (rule.Kind)
         {
             case ValidationRuleKind.MaxLength:
-                w.Open("if (" + length + " > " + rule.Maximum + ")");
-                w.Line("__problems.Add(" + name + ", " + Quote(isText ? "is longer than " + rule.Maximum + " characters" : "has more than " + rule.Maximum + " items") + ");");
-                w.Close();
-                w.Line();
+                EmitProblem(w, length + " > " + rule.Maximum, path,
+                    (isText ? "is longer than " + rule.Maximum + " characters" : "has more than " + rule.Maximum + " items") + source);
                 break;
             case ValidationRuleKind.MinLength:
-                w.Open("if (" + length + " < " + rule.Minimum + ")");
-                w.Line("__problems.Add(" + name + ", " + Quote(isText ? "is shorter than " + rule.Minimum + " characters" : "has fewer than " + rule.Minimum + " items") + ");");
-                w.Close();
-                w.Line();
+                EmitProblem(w, length + " < " + rule.Minimum, path,
+                    (isText ? "is shorter than " + rule.Minimum + " characters" : "has fewer than " + rule.Minimum + " items") + source);
                 break;
             case ValidationRuleKind.Range:
-                w.Open("if (!(" + v + " >= " + rule.Minimum + " && " + v + " <= " + rule.Maximum + "))");
-                w.Line("__problems.Add(" + name + ", " + Quote("is not between " + rule.Minimum + " and " + rule.Maximum) + ");");
-                w.Close();
-                w.Line();
+                string number = rule.BoundsAreTicks ? v + ".Ticks" : v;
+                var tests = new List<string>();
+                if (rule.Minimum is not null)
+                {
+                    tests.Add(number + (rule.MinimumIsExclusive ? " > " : " >= ") + rule.Minimum);
+                }
+
+                if (rule.Maximum is not null)
+                {
+                    tests.Add(number + (rule.MaximumIsExclusive ? " < " : " <= ") + rule.Maximum);
+                }
+
+                if (tests.Count > 0)
+                {
+                    EmitProblem(w, "!(" + string.Join(" && ", tests) + ")", path, RangeMessage(rule) + source);
+                }
+
                 break;
             case ValidationRuleKind.Url:
-                string text = value.Kind == ValueKind.Uri ? v + ".OriginalString" : v;
-                w.Open("if (!(" + text + ".StartsWith(\"http://\", global::System.StringComparison.OrdinalIgnoreCase) || " +
-                    text + ".StartsWith(\"https://\", global::System.StringComparison.OrdinalIgnoreCase) || " +
-                    text + ".StartsWith(\"ftp://\", global::System.StringComparison.OrdinalIgnoreCase)))");
-                w.Line("__problems.Add(" + name + ", \"is not an http, https or ftp URL\");");
-                w.Close();
-                w.Line();
+                EmitProblem(w, "!" + Checks + ".IsHttpOrFtpUrl(" + text + ")", path, "is not an http, https or ftp URL");
                 break;
-            case ValidationRuleKind.DefinedEnum:
-                w.Open("if (!__IsDefinedEnum" + Index(EnumIndex(enums, value)) + "(" + v + "))");
-                w.Line("__problems.Add(" + name + ", \"is not a defined value\");");
-                w.Close();
-                w.Line();
+            case ValidationRuleKind.EmailAddress:
+                EmitProblem(w, "!" + Checks + ".IsEmailAddress(" + v + ")", path, "is not an e-mail address");
                 break;
-            case ValidationRuleKind.Finite:
-                w.Open("if (!double.IsFinite(" + v + "))");
-                w.Line("__problems.Add(" + name + ", \"is not a finite number\");");
-                w.Close();
-                w.Line();
+            case ValidationRuleKind.Base64String:
+                EmitProblem(w, "!" + Checks + ".IsBase64(" + v + ")", path, "is not base64");
+                break;
+            case ValidationRuleKind.RegularExpression:
+                EmitProblem(w, "!" + Checks + ".IsFullMatch(__Patterns." + PatternField(index, ruleIndex) + ", " + v + ")", path,
+                    "does not match the pattern " + rule.Pattern);
+                break;
+            case ValidationRuleKind.AllowedValues:
+            case ValidationRuleKind.DeniedValues:
+                EmitValuesRule(w, claim, rule, v, path, index, ruleIndex, source);
                 break;
             case ValidationRuleKind.After:
                 ClaimSpec? other = null;
@@ -498,64 +619,189 @@ internal static class Emitter
 
                 string own = Seconds(v, value.Kind == ValueKind.DateTimeOffset);
                 string otherMember = "this." + Id(other.MemberName);
-                if (other.Value.IsNullable)
+                string condition = other.Value.IsNullable
+                    ? otherMember + " is { } __" + rule.OtherClaim + Index(index) + " && " + own + " <= " + Seconds("__" + rule.OtherClaim + Index(index), rule.OtherIsDateTimeOffset)
+                    : own + " <= " + Seconds(otherMember, rule.OtherIsDateTimeOffset);
+                EmitProblem(w, condition, path, "is not after '" + rule.OtherClaim + "'");
+                break;
+        }
+    }
+
+    private static string RangeMessage(ValidationRuleSpec rule)
+    {
+        if (rule.Minimum is not null && rule.Maximum is not null && !rule.MinimumIsExclusive && !rule.MaximumIsExclusive)
+        {
+            return "is not between " + rule.MinimumText + " and " + rule.MaximumText;
+        }
+
+        var parts = new List<string>();
+        if (rule.Minimum is not null)
+        {
+            parts.Add((rule.MinimumIsExclusive ? "greater than " : "at least ") + rule.MinimumText);
+        }
+
+        if (rule.Maximum is not null)
+        {
+            parts.Add((rule.MaximumIsExclusive ? "less than " : "at most ") + rule.MaximumText);
+        }
+
+        return "is not " + string.Join(" and ", parts);
+    }
+
+    private static void EmitValuesRule(SourceWriter w, ClaimSpec claim, ValidationRuleSpec rule, string v, string path, int index, int ruleIndex, string source)
+    {
+        bool allowed = rule.Kind == ValidationRuleKind.AllowedValues;
+        string message = allowed
+            ? (rule.Separator is { } separator ? "has an item that is not one of " : "is not one of ") + rule.ValuesText + source
+            : "is one of the denied values " + rule.ValuesText;
+        ValueKind kind = rule.AppliesToItems ? claim.Value.Element!.Kind : claim.Value.Kind;
+        string Test(string target)
+        {
+            if (kind == ValueKind.String)
+            {
+                return rule.Separator is { } sep
+                    ? Checks + ".IsListOf(" + target + ", " + SymbolDisplay.FormatLiteral(sep, quote: true) + ", " + ValuesField(index, ruleIndex) + ")"
+                    : Checks + ".IsOneOf(" + target + ", " + ValuesField(index, ruleIndex) + ")";
+            }
+
+            var equals = new List<string>();
+            foreach (string literal in rule.Values)
+            {
+                equals.Add(target + " == " + literal);
+            }
+
+            return "(" + string.Join(" || ", equals) + ")";
+        }
+
+        if (!rule.AppliesToItems)
+        {
+            EmitProblem(w, (allowed ? "!" : "") + Test(v), path, message);
+            return;
+        }
+
+        ValueSpec list = claim.Value;
+        string i = "__r" + Index(ruleIndex);
+        string item = "__allowed" + Index(ruleIndex);
+        w.Open("for (int " + i + " = 0; " + i + " < " + v + (list.Kind == ValueKind.Array ? ".Length" : ".Count") + "; " + i + "++)");
+        EmitProblem(w, v + "[" + i + "] is { } " + item + " && " + (allowed ? "!" : "") + Test(item), Checks + ".ItemPath(" + path + ", " + i + ")", message);
+        w.Close();
+    }
+
+    /// <summary>The checks every present value gets: what the writer refuses, or the reader would read differently.</summary>
+    private static void EmitValueChecks(SourceWriter w, ValueSpec value, string v, string path, int index, int depth, List<ValueSpec> enums)
+    {
+        string d = Index(index) + "_" + Index(depth);
+        switch (value.Kind)
+        {
+            case ValueKind.String:
+                EmitProblem(w, "!" + Checks + ".IsValidText(" + v + ")", path, "is not valid UTF-16 text (it has an unpaired surrogate)");
+                break;
+            case ValueKind.Double:
+                EmitProblem(w, "!double.IsFinite(" + v + ")", path, "is not a finite number");
+                break;
+            case ValueKind.Enum:
+                EmitProblem(w, "!__IsDefinedEnum" + Index(EnumIndex(enums, value)) + "(" + v + ")", path, "is not a defined value");
+                break;
+            case ValueKind.Uri:
+                EmitProblem(w, "!" + Checks + ".IsAbsoluteUri(" + v + ")", path, "is not an absolute URI written with its scheme");
+                break;
+            case ValueKind.Payload:
+                string result = "__nested" + d;
+                w.Line("global::TokenSchema.ClaimValidationResult " + result + " = " + v + ".Validate();");
+                w.Open("if (!" + result + ".IsValid)");
+                w.Open("foreach (global::TokenSchema.ClaimProblem __problem in " + result + ".Problems)");
+                w.Line("__problems.Add(" + Checks + ".MemberPath(" + path + ", __problem.Claim), __problem.Message);");
+                w.Close();
+                w.Close();
+                break;
+            case ValueKind.Array:
+            case ValueKind.List:
+                if (!NeedsElementChecks(value.Element!))
                 {
-                    string otherLocal = "__" + rule.OtherClaim;
-                    w.Open("if (" + otherMember + " is { } " + otherLocal + " && " + own + " <= " + Seconds(otherLocal, rule.OtherIsDateTimeOffset) + ")");
-                }
-                else
-                {
-                    w.Open("if (" + own + " <= " + Seconds(otherMember, rule.OtherIsDateTimeOffset) + ")");
+                    break;
                 }
 
-                w.Line("__problems.Add(" + name + ", " + Quote("is not after '" + rule.OtherClaim + "'") + ");");
+                string i = "__i" + d;
+                w.Open("for (int " + i + " = 0; " + i + " < " + v + (value.Kind == ValueKind.Array ? ".Length" : ".Count") + "; " + i + "++)");
+                EmitElementChecks(w, value.Element!, v + "[" + i + "]", Checks + ".ItemPath(" + path + ", " + i + ")", index, depth + 1, enums);
                 w.Close();
-                w.Line();
                 break;
+            case ValueKind.Dictionary:
+                string entry = "__entry" + d, concrete = "__dictionary" + d;
+                string elementType = Parser.TypeOf(value.Element!);
+                string pair = "global::System.Collections.Generic.KeyValuePair<string, " + elementType + ">";
+                // A Dictionary<,> is enumerated through its struct enumerator, which does not allocate.
+                w.Open("if (" + v + " is global::System.Collections.Generic.Dictionary<string, " + elementType + "> " + concrete + ")");
+                EmitEntryChecks(w, value, pair, entry, concrete, path, index, depth, enums);
+                w.Close();
+                w.Open("else");
+                EmitEntryChecks(w, value, pair, entry, v, path, index, depth, enums);
+                w.Close();
+                break;
+        }
+    }
+
+    private static void EmitEntryChecks(SourceWriter w, ValueSpec value, string pair, string entry, string dictionary, string path, int index, int depth,
+        List<ValueSpec> enums)
+    {
+        w.Open("foreach (" + pair + " " + entry + " in " + dictionary + ")");
+        string entryPath = Checks + ".KeyPath(" + path + ", " + entry + ".Key)";
+        EmitProblem(w, "!" + Checks + ".IsValidText(" + entry + ".Key)", path, "has a key that is not valid UTF-16 text (it has an unpaired surrogate)");
+        if (NeedsElementChecks(value.Element!))
+        {
+            EmitElementChecks(w, value.Element!, entry + ".Value", entryPath, index, depth + 1, enums);
+        }
+
+        w.Close();
+    }
+
+    private static void EmitElementChecks(SourceWriter w, ValueSpec element, string expr, string path, int index, int depth, List<ValueSpec> enums)
+    {
+        string local = "__element" + Index(index) + "_" + Index(depth);
+        if (element.Kind == ValueKind.JsonElement)
+        {
+            // The writer writes null for a null item but cannot write an undefined element.
+            string test = element.IsNullable
+                ? expr + " is { } " + local + " && " + local + ".ValueKind == " + Undefined
+                : expr + ".ValueKind == " + Undefined;
+            EmitProblem(w, test, path, "has no value (an undefined JsonElement)");
+            return;
+        }
+
+        if (element.IsNullable || !element.IsValueType)
+        {
+            if (!element.IsNullable)
+            {
+                // The writer would write null, which the reader refuses for a non-nullable item.
+                w.Open("if (" + expr + " is not { } " + local + ")");
+                w.Line("__problems.Add(" + path + ", \"is null\");");
+                w.Close();
+                w.Open("else");
+            }
+            else
+            {
+                if (!NeedsValueChecks(element))
+                {
+                    return;
+                }
+
+                w.Open("if (" + expr + " is { } " + local + ")");
+            }
+
+            EmitValueChecks(w, element, local, path, index, depth, enums);
+            w.Close();
+        }
+        else
+        {
+            EmitValueChecks(w, element, expr, path, index, depth, enums);
         }
     }
 
     private static string Seconds(string expr, bool isDateTimeOffset) => isDateTimeOffset ? expr + ".ToUnixTimeSeconds()" : expr;
 
-    private static void EmitNestedValidation(SourceWriter w, ClaimSpec claim, ValueSpec value, string v, int index)
-    {
-        string prefix = Quote(claim.Name + ".");
-        string result = "__nested" + Index(index);
-        if (value.Kind == ValueKind.Payload)
-        {
-            w.Line("global::TokenSchema.ClaimValidationResult " + result + " = " + v + ".Validate();");
-            EmitCopyProblems(w, result, prefix);
-            return;
-        }
+    private static string ValuesField(int claim, int rule) => "__Values" + Index(claim) + "_" + Index(rule);
 
-        string i = "__i" + Index(index);
-        w.Open("for (int " + i + " = 0; " + i + " < " + v + (value.Kind == ValueKind.Array ? ".Length" : ".Count") + "; " + i + "++)");
-        string element = v + "[" + i + "]";
-        if (value.Element!.IsNullable || !value.Element.IsValueType)
-        {
-            string local = "__item" + Index(index);
-            w.Open("if (" + element + " is { } " + local + ")");
-            w.Line("global::TokenSchema.ClaimValidationResult " + result + " = " + local + ".Validate();");
-            EmitCopyProblems(w, result, prefix);
-            w.Close();
-        }
-        else
-        {
-            w.Line("global::TokenSchema.ClaimValidationResult " + result + " = " + element + ".Validate();");
-            EmitCopyProblems(w, result, prefix);
-        }
-
-        w.Close();
-    }
-
-    private static void EmitCopyProblems(SourceWriter w, string result, string prefix)
-    {
-        w.Open("if (!" + result + ".IsValid)");
-        w.Open("foreach (global::TokenSchema.ClaimProblem __problem in " + result + ".Problems)");
-        w.Line("__problems.Add(" + prefix + " + __problem.Claim, __problem.Message);");
-        w.Close();
-        w.Close();
-    }
+    private static string PatternField(int claim, int rule) => "P" + Index(claim) + "_" + Index(rule);
 
     // ---------------------------------------------------------------- reading
 
@@ -761,7 +1007,7 @@ internal static class Emitter
                 EmitTryGet(w, notString, "reader.TryGetGuid(out global::System.Guid __guid" + d + ")", target, "__guid" + d, path);
                 break;
             case ValueKind.Uri:
-                EmitTryGet(w, notString, "global::System.Uri.TryCreate(reader.GetString(), global::System.UriKind.Absolute, out global::System.Uri? __uri" + d + ")", target, "__uri" + d, path);
+                EmitTryGet(w, notString, Checks + ".TryReadAbsoluteUri(reader.GetString(), out global::System.Uri? __uri" + d + ")", target, "__uri" + d, path);
                 break;
             case ValueKind.DateTimeOffset:
                 // A NumericDate: integer seconds; a fraction is truncated toward the past.

@@ -134,10 +134,7 @@ internal static class Parser
             AddLongNames(claims, extensionNames, vocabulary!);
         }
 
-        if (vocabulary is { Id: DeclaredVocabulary.Id })
-        {
-            ValidationRules.AddDeclaredLimits(claims, vocabulary);
-        }
+        ValidationRules.AddVocabularyRules(claims, vocabulary, extensionNames);
 
         string fullName = type.ToDisplayString(TypeFormat);
         string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } containingNamespace

@@ -196,7 +196,7 @@ public sealed class ShapeTests : IClassFixture<ShapeTests.Compiled>
                 "'n' is required",
                 "'tags' has fewer than 1 items",
                 "'list' has more than 1 items",
-                "'items.w' is not between 0.5 and 1.5",
+                "'items[1].w' is not between 0.5 and 1.5",
                 "'exp' is not after 'iat'",
                 "'web' is not an http, https or ftp URL",
                 "'lvl' is not a defined value",

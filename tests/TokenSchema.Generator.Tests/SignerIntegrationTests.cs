@@ -44,7 +44,7 @@ public sealed class SignerIntegrationTests(CompiledSamples samples) : IClassFixt
 
         JwtPayloadValidationException validation = Assert.IsType<JwtPayloadValidationException>(thrown.InnerException);
         Assert.Contains("'r' is required", validation.Message, StringComparison.Ordinal);
-        Assert.Equal(7, validation.Problems.Count);
+        Assert.Equal(8, validation.Problems.Count);
     }
 
     private static (string Token, object? Payload, JwtError Error) SignAndVerify(object payload) =>

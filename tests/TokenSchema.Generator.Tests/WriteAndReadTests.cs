@@ -294,6 +294,7 @@ public sealed class WriteAndReadTests(CompiledSamples samples) : IClassFixture<C
                 "'rome' is not an http, https or ftp URL",
                 "'eje' is not between 1 and 86400",
                 "'p.cs' is longer than 10 characters",
+                "'p.cs' has an item that is not one of v, a, sv, sa",
             },
             result.Problems.Select(p => p.ToString()));
     }

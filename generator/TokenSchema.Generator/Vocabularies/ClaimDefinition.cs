@@ -29,6 +29,7 @@ internal sealed class ClaimDefinition
     /// <param name="isRegistered">Whether this is an RFC 7519 registered claim.</param>
     /// <param name="isUncertain">Whether the platform's documentation leaves the claim or its limits uncertain (be lenient).</param>
     /// <param name="allowedValueLongNames">The long (REST) form of each of <paramref name="allowedValues"/>, in the same order.</param>
+    /// <param name="valueSeparator">For a string that lists several of <paramref name="allowedValues"/> (Zoom's <c>geo_regions</c>, Daily's <c>cs</c>): the separator.</param>
     public ClaimDefinition(
         string name,
         ClaimJsonKind kind,
@@ -46,8 +47,10 @@ internal sealed class ClaimDefinition
         string[]? formerNames = null,
         bool isRegistered = false,
         bool isUncertain = false,
-        string[]? allowedValueLongNames = null)
+        string[]? allowedValueLongNames = null,
+        char? valueSeparator = null)
     {
+        ValueSeparator = valueSeparator;
         Name = name ?? throw new ArgumentNullException(nameof(name));
         Kind = kind;
         Description = description ?? throw new ArgumentNullException(nameof(description));
@@ -106,6 +109,9 @@ internal sealed class ClaimDefinition
     /// <c>cs</c> value <c>v</c>; empty when the values have no long form.
     /// </summary>
     public IReadOnlyList<string> AllowedValueLongNames { get; }
+
+    /// <summary>For a string listing several allowed values (<c>US,DE</c>), the separator; <see langword="null"/> when the string is one value.</summary>
+    public char? ValueSeparator { get; }
 
     /// <summary>Gets the long (REST) form of an allowed value, e.g. <c>screenVideo</c> for <c>sv</c>.</summary>
     /// <param name="value">One of <see cref="AllowedValues"/>.</param>

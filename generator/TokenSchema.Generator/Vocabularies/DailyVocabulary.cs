@@ -39,11 +39,11 @@ internal static class DailyVocabulary
         new ClaimDefinition("hp", ClaimJsonKind.Boolean, "hasPresence", longName: "hasPresence"),
         new ClaimDefinition("cs", ClaimJsonKind.BooleanOrString, "canSend", longName: "canSend",
             allowedValues: new[] { "v", "a", "sv", "sa" },
-            allowedValueLongNames: new[] { "video", "audio", "screenVideo", "screenAudio" }),
+            allowedValueLongNames: new[] { "video", "audio", "screenVideo", "screenAudio" }, valueSeparator: ','),
         new ClaimDefinition("cr", ClaimJsonKind.Object, "canReceive", longName: "canReceive", members: CanReceive),
         new ClaimDefinition("ca", ClaimJsonKind.BooleanOrString, "canAdmin", longName: "canAdmin",
             allowedValues: new[] { "p", "s", "t" },
-            allowedValueLongNames: new[] { "participants", "streaming", "transcription" }),
+            allowedValueLongNames: new[] { "participants", "streaming", "transcription" }, valueSeparator: ','),
     });
 
     /// <summary>The Daily vocabulary.</summary>

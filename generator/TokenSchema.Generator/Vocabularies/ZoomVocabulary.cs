@@ -20,7 +20,7 @@ internal static class ZoomVocabulary
             new ClaimDefinition("user_key", ClaimJsonKind.String, "user key", maxLength: 36, formerNames: new[] { "user_identity" },
                 aliases: new[] { "UserKey", "UserIdentity", "UserId" }),
             new ClaimDefinition("session_key", ClaimJsonKind.String, "session key", maxLength: 36),
-            new ClaimDefinition("geo_regions", ClaimJsonKind.String, "comma list of geo regions", allowedValues: GeoRegions),
+            new ClaimDefinition("geo_regions", ClaimJsonKind.String, "comma list of geo regions", allowedValues: GeoRegions, valueSeparator: ','),
             new ClaimDefinition("cloud_recording_option", ClaimJsonKind.Integer, "cloud recording option (0/1)", minimum: 0, maximum: 1),
             new ClaimDefinition("cloud_recording_election", ClaimJsonKind.Integer, "cloud recording election (0/1)", minimum: 0, maximum: 1),
             new ClaimDefinition("telemetry_tracking_id", ClaimJsonKind.String, "telemetry tracking id"),

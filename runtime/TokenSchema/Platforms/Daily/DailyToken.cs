@@ -28,17 +28,14 @@ public sealed partial record DailyToken
 {
     /// <summary>The room the token admits to (<c>r</c>, room_name). Required in a self-signed token.</summary>
     [Claim("r")]
-    [Required]
     public string? RoomName { get; init; }
 
     /// <summary>The Daily domain's id (<c>d</c>, domain_id), written as a UUID string. Required in a self-signed token.</summary>
     [Claim("d")]
-    [Required]
     public Guid? DomainId { get; init; }
 
     /// <summary>When the token was issued (<c>iat</c>, unix seconds). Required in a self-signed token.</summary>
     [Claim("iat")]
-    [Required]
     public DateTimeOffset? IssuedAt { get; init; }
 
     /// <summary>Daily refuses the token before this time (<c>nbf</c>, unix seconds).</summary>
@@ -51,7 +48,6 @@ public sealed partial record DailyToken
 
     /// <summary>The participant's user id (<c>ud</c>, user_id), reported in Daily's logs and events; at most 36 characters.</summary>
     [Claim("ud")]
-    [StringLength(36)]
     public string? UserId { get; init; }
 
     /// <summary>The participant's display name in the call (<c>u</c>, user_name).</summary>
@@ -117,9 +113,8 @@ public sealed partial record DailyToken
     [Claim("ejt")]
     public bool? EjectAtTokenExp { get; init; }
 
-    /// <summary>Ejects the participant this many seconds after joining (<c>eje</c>, eject_after_elapsed); positive.</summary>
+    /// <summary>Ejects the participant this many seconds after joining (<c>eje</c>, eject_after_elapsed); not negative.</summary>
     [Claim("eje")]
-    [Range(1, int.MaxValue)]
     public int? EjectAfterElapsed { get; init; }
 
     /// <summary>The language of Daily Prebuilt's UI for the participant, overriding the room's and the domain's (<c>uil</c>, lang).</summary>
@@ -136,28 +131,23 @@ public sealed partial record DailyToken
 
     /// <summary>
     /// Every problem that keeps the token from being a valid self-signed Daily token: the generated checks of
-    /// <see cref="IJwtPayload{TSelf}.Validate"/> (required <c>r</c>, <c>d</c>, <c>iat</c>; <c>ud</c> length; <c>eje</c> positive;
-    /// <c>exp</c> after <c>iat</c> and <c>nbf</c>; defined enum values) and the checks across the token it also makes: <c>rome</c> and
-    /// <c>mjh</c> are absolute http or https URLs, <c>mjh</c> has at most 255 characters, <c>er</c> names at least one mode,
-    /// <c>sro</c> is a JSON object.
+    /// <see cref="IJwtPayload{TSelf}.Validate"/>, from Daily's claim table (required <c>r</c>, <c>d</c>, <c>iat</c>; <c>ud</c>
+    /// at most 36 and <c>mjh</c> at most 255 characters; <c>eje</c> not negative) and from the types (<c>exp</c> after
+    /// <c>iat</c> and <c>nbf</c>; defined enum values; valid text), and the checks across the token it also makes:
+    /// <c>rome</c> and <c>mjh</c> are absolute http or https URLs, <c>er</c> names at least one mode, <c>sro</c> is a JSON object.
     /// </summary>
     /// <returns>The valid result, or every problem by claim name.</returns>
     public ClaimValidationResult ValidateForSelfSigning() => Validate();
 
     /// <summary>
-    /// The checks of every Daily token the attributes cannot express, run by the generated
+    /// The checks of every Daily token the claim table and the attributes cannot express, run by the generated
     /// <see cref="IJwtPayload{TSelf}.Validate"/> after the per-claim checks: <c>rome</c> and <c>mjh</c> are absolute http or
-    /// https URLs, <c>mjh</c> has at most 255 characters, <c>er</c> names at least one mode, <c>sro</c> is a JSON object.
+    /// https URLs, <c>er</c> names at least one mode, <c>sro</c> is a JSON object.
     /// </summary>
     private void ValidateClaims(ref ClaimProblemCollector problems)
     {
         CheckHttpUrl(ref problems, "rome", RedirectOnMeetingExit);
         CheckHttpUrl(ref problems, "mjh", MeetingJoinHook);
-        if (MeetingJoinHook is { } hook && hook.OriginalString.Length > MaxMeetingJoinHookLength)
-        {
-            problems.Add("mjh", "is longer than 255 characters");
-        }
-
         if (EnableRecording is { IsEmpty: true })
         {
             problems.Add("er", "names no recording mode");
@@ -268,9 +258,6 @@ public sealed partial record DailyToken
             problems.Add(claim, "does not fit the 32-bit seconds of Daily's REST call");
         }
     }
-
-    /// <summary>The longest <c>mjh</c> URL, in characters.</summary>
-    internal const int MaxMeetingJoinHookLength = 255;
 
     private static void CheckHttpUrl(ref ClaimProblemCollector problems, string claim, Uri? url)
     {

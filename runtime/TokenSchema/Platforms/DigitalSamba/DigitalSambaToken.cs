@@ -26,7 +26,6 @@ public sealed partial record DigitalSambaToken
 
     /// <summary>The room the token admits to (<c>rd</c>): the room's friendly URL or its UUID. Required.</summary>
     [Claim("rd")]
-    [Required]
     public required string RoomId { get; init; }
 
     /// <summary>The team's id (<c>td</c>), a UUID string; <see cref="DigitalSambaTokenIssuer"/> fills it.</summary>

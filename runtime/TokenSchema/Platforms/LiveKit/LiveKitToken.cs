@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 
 namespace TokenSchema.LiveKit;
@@ -24,7 +23,6 @@ public sealed partial record LiveKitToken
 {
     /// <summary>The API key whose secret signs the token (<c>iss</c>).</summary>
     [Claim("iss")]
-    [Required]
     public string? ApiKey { get; init; }
 
     /// <summary>The participant's identity (<c>sub</c>); required when <see cref="LiveKitVideoGrant.RoomJoin"/> is true.</summary>
@@ -95,18 +93,6 @@ public sealed partial record LiveKitToken
         if (Video is { RoomJoin: true } && string.IsNullOrWhiteSpace(Identity))
         {
             problems.Add("sub", "is required when 'video.roomJoin' is true");
-        }
-
-        if (Video?.CanPublishSources is { } sources)
-        {
-            foreach (LiveKitTrackSource source in sources)
-            {
-                if (source is < LiveKitTrackSource.Camera or > LiveKitTrackSource.ScreenShareAudio)
-                {
-                    problems.Add("video.canPublishSources", "holds a source that is not a defined value");
-                    break;
-                }
-            }
         }
     }
 

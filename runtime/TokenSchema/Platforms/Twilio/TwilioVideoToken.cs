@@ -1,5 +1,4 @@
 using System;
-using System.ComponentModel.DataAnnotations;
 
 namespace TokenSchema.Twilio;
 
@@ -23,27 +22,22 @@ public sealed partial record TwilioVideoToken
 
     /// <summary>The token's unique id (<c>jti</c>): <c>&lt;API key SID&gt;-&lt;unix time&gt;</c>.</summary>
     [Claim("jti")]
-    [Required]
     public string? TokenId { get; init; }
 
     /// <summary>The API key SID that signs the token (<c>iss</c>, <c>SK…</c>).</summary>
     [Claim("iss")]
-    [Required]
     public string? ApiKeySid { get; init; }
 
     /// <summary>The account SID the token belongs to (<c>sub</c>, <c>AC…</c>).</summary>
     [Claim("sub")]
-    [Required]
     public string? AccountSid { get; init; }
 
     /// <summary>When the token was issued (<c>iat</c>, unix seconds).</summary>
     [Claim("iat")]
-    [Required]
     public DateTimeOffset? IssuedAt { get; init; }
 
     /// <summary>Twilio refuses the token from this time on (<c>exp</c>, unix seconds); at most 24 hours after <c>iat</c>.</summary>
     [Claim("exp")]
-    [Required]
     public DateTimeOffset? Expires { get; init; }
 
     /// <summary>Twilio refuses the token before this time (<c>nbf</c>, unix seconds).</summary>
@@ -78,7 +72,6 @@ public sealed partial record TwilioGrants
 {
     /// <summary>The participant's identity in the room (<c>identity</c>). Required.</summary>
     [Claim("identity")]
-    [Required]
     public required string Identity { get; init; }
 
     /// <summary>The video grant (<c>video</c>); always written, as <c>{}</c> when it names no room.</summary>

@@ -1,5 +1,4 @@
 using System;
-using System.ComponentModel.DataAnnotations;
 
 namespace TokenSchema.Zoom;
 
@@ -24,7 +23,6 @@ public sealed partial record ZoomVideoSdkToken
 
     /// <summary>The Video SDK key (<c>app_key</c>).</summary>
     [Claim("app_key")]
-    [Required]
     public string? AppKey { get; init; }
 
     /// <summary>Whether the user joins as host or participant (<c>role_type</c>, written as the number 1 or 0).</summary>
@@ -34,34 +32,26 @@ public sealed partial record ZoomVideoSdkToken
 
     /// <summary>The session name (<c>tpc</c>); at most 200 characters, and the same as the session name the client joins.</summary>
     [Claim("tpc")]
-    [Required]
-    [StringLength(200)]
     public required string SessionName { get; init; }
 
     /// <summary>The token format version (<c>version</c>); always 1.</summary>
     [Claim("version")]
-    [Required]
-    [Range(1, 1)]
     public int? Version { get; init; }
 
     /// <summary>When the token was issued (<c>iat</c>, unix seconds).</summary>
     [Claim("iat")]
-    [Required]
     public DateTimeOffset? IssuedAt { get; init; }
 
     /// <summary>Zoom refuses the token from this time on (<c>exp</c>, unix seconds); 30 minutes to 48 hours after <c>iat</c>.</summary>
     [Claim("exp")]
-    [Required]
     public DateTimeOffset? Expires { get; init; }
 
     /// <summary>Your id for the user (<c>user_key</c>, formerly <c>user_identity</c>); at most 36 characters.</summary>
     [Claim("user_key")]
-    [StringLength(36)]
     public string? UserKey { get; init; }
 
     /// <summary>A session password or key the session's participants share (<c>session_key</c>); at most 36 characters.</summary>
     [Claim("session_key")]
-    [StringLength(36)]
     public string? SessionKey { get; init; }
 
     /// <summary>The data-center regions the session may use (<c>geo_regions</c>, a comma list such as <c>"AU,US"</c>).</summary>
@@ -71,12 +61,10 @@ public sealed partial record ZoomVideoSdkToken
 
     /// <summary>Cloud recording option (<c>cloud_recording_option</c>): 0 or 1.</summary>
     [Claim("cloud_recording_option")]
-    [Range(0, 1)]
     public int? CloudRecordingOption { get; init; }
 
     /// <summary>Cloud recording election (<c>cloud_recording_election</c>): 0 or 1.</summary>
     [Claim("cloud_recording_election")]
-    [Range(0, 1)]
     public int? CloudRecordingElection { get; init; }
 
     /// <summary>An id to find the session's telemetry by (<c>telemetry_tracking_id</c>).</summary>
@@ -85,12 +73,10 @@ public sealed partial record ZoomVideoSdkToken
 
     /// <summary>Video WebRTC mode (<c>video_webrtc_mode</c>): 0 or 1.</summary>
     [Claim("video_webrtc_mode")]
-    [Range(0, 1)]
     public int? VideoWebRtcMode { get; init; }
 
     /// <summary>Audio WebRTC mode (<c>audio_webrtc_mode</c>): 0 or 1.</summary>
     [Claim("audio_webrtc_mode")]
-    [Range(0, 1)]
     public int? AudioWebRtcMode { get; init; }
 
     /// <summary>

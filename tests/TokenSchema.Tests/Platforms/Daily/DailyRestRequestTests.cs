@@ -269,14 +269,14 @@ public sealed class DailyRestRequestTests
             UserId = new string('u', 37),
             Expires = DateTimeOffset.FromUnixTimeSeconds((long)int.MaxValue + 1),
             NotBefore = DateTimeOffset.FromUnixTimeSeconds(1),
-            EjectAfterElapsed = 0,
+            EjectAfterElapsed = -1,
             EnableRecording = default(DailyRecording),
         }.ValidateForRestRequest();
 
         string[] problems = result.Problems.Select(p => $"{p.Claim} {p.Message}").ToArray();
         Assert.Contains("r is required", problems);
         Assert.Contains("ud is longer than 36 characters", problems);
-        Assert.Contains("eje is not between 1 and 2147483647", problems);
+        Assert.Contains("eje is not at least 0", problems);
         Assert.Contains("er names no recording mode", problems);
         Assert.Contains("exp does not fit the 32-bit seconds of Daily's REST call", problems);
         Assert.DoesNotContain(problems, p => p.StartsWith("nbf", StringComparison.Ordinal) || p.StartsWith("d ", StringComparison.Ordinal) || p.StartsWith("iat", StringComparison.Ordinal));
@@ -296,7 +296,7 @@ public sealed class DailyRestRequestTests
 
         var invalid = Assert.Throws<JwtPayloadValidationException>(() => daily.CreateRestRequestBody(new DailyToken { RoomName = "r", MeetingJoinHook = new Uri("https://example.com/join"), EjectAfterElapsed = -1 }));
         Assert.Contains("'mjh' is not accepted", invalid.Message, StringComparison.Ordinal);
-        Assert.Contains("'eje' is not between", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("'eje' is not at least 0", invalid.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => daily.CreateRestRequestBody(new DailyToken { RoomName = "r", DomainId = Guid.NewGuid() }));
     }
 

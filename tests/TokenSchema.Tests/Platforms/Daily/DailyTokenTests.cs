@@ -187,7 +187,7 @@ public sealed class DailyTokenTests
             Expires = Now.AddSeconds(-1),
             RedirectOnMeetingExit = new Uri("ftp://example.com/bye"),
             MeetingJoinHook = new Uri("https://example.com/" + new string('h', 240)),
-            EjectAfterElapsed = 0,
+            EjectAfterElapsed = -1,
             EnableRecording = default(DailyRecording),
             StartCloudRecordingOptions = JsonDocument.Parse("[1]").RootElement,
             Language = (DailyLanguage)99,

@@ -137,7 +137,8 @@ public sealed class LiveKitTokenTests
         Assert.True((joinWithoutIdentity with { Video = new LiveKitVideoGrant { Room = "r", RoomJoin = false } }).ValidateForLiveKit().IsValid);
 
         var badSource = Full with { Video = Full.Video! with { CanPublishSources = [LiveKitTrackSource.Camera, (LiveKitTrackSource)9] } };
-        Assert.Equal("video.canPublishSources", Assert.Single(badSource.ValidateForLiveKit().Problems).Claim);
+        ClaimProblem problem = Assert.Single(badSource.ValidateForLiveKit().Problems);
+        Assert.Equal(("video.canPublishSources[1]", "is not a defined value"), (problem.Claim, problem.Message));
     }
 
     [Fact]

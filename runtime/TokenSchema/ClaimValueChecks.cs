@@ -1,0 +1,214 @@
+using System;
+using System.Buffers.Text;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace TokenSchema;
+
+/// <summary>
+/// The value checks that generated <see cref="IJwtPayload{TSelf}.Validate"/> and <c>TryReadPayload</c> implementations
+/// call: the rules the JSON writer and reader enforce (valid UTF-16 text, absolute URIs) and the DataAnnotations and
+/// vocabulary rules the generator turns into code. None of them allocates.
+/// </summary>
+/// <remarks>Public so that generated code in other assemblies can call it; not meant to be called by hand.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ClaimValueChecks
+{
+    /// <summary>
+    /// Whether <paramref name="value"/> is well-formed UTF-16: every surrogate is half of a pair. JSON text is UTF-8, so
+    /// the writer refuses a lone surrogate.
+    /// </summary>
+    /// <param name="value">The text.</param>
+    public static bool IsValidText(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (char.IsSurrogate(c))
+            {
+                if (!char.IsHighSurrogate(c) || i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="uri"/> is absolute and written with its scheme (<c>https://…</c>, <c>file:///…</c>), so that
+    /// its text reads back as the same URI on every operating system. A path such as <c>/tmp/x</c> that one operating
+    /// system takes for an absolute file URI and another refuses is not.
+    /// </summary>
+    /// <param name="uri">The URI.</param>
+    public static bool IsAbsoluteUri(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return uri.IsAbsoluteUri && HasScheme(uri.OriginalString) && IsValidText(uri.OriginalString);
+    }
+
+    /// <summary>Reads an absolute URI written with its scheme, as <see cref="IsAbsoluteUri"/> describes.</summary>
+    /// <param name="text">The claim's text.</param>
+    /// <param name="uri">The URI, when the method returns <see langword="true"/>.</param>
+    /// <returns><see langword="false"/> for a relative URI, a bare path, or text that is not a URI.</returns>
+    public static bool TryReadAbsoluteUri(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? uri)
+    {
+        uri = null;
+        return text is not null && HasScheme(text) && Uri.TryCreate(text, UriKind.Absolute, out uri);
+    }
+
+    // RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ":".
+    private static bool HasScheme(string text)
+    {
+        int colon = text.IndexOf(':');
+        if (colon < 1 || !char.IsAsciiLetter(text[0]))
+        {
+            return false;
+        }
+
+        for (int i = 1; i < colon; i++)
+        {
+            char c = text[i];
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        // A one-letter scheme is a drive letter ("C:\\x", "C:/x"): a Windows path.
+        return colon > 1;
+    }
+
+    /// <summary>The rule of <c>[Url]</c>: the text starts with <c>http://</c>, <c>https://</c> or <c>ftp://</c> (any case).</summary>
+    /// <param name="value">The text.</param>
+    public static bool IsHttpOrFtpUrl(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
+            value.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
+            value.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The rule of <c>[EmailAddress]</c>: exactly one <c>@</c>, neither first nor last, and no carriage return or line feed.
+    /// </summary>
+    /// <param name="value">The text.</param>
+    public static bool IsEmailAddress(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            return false;
+        }
+
+        int at = value.IndexOf('@');
+        return at > 0 && at != value.Length - 1 && at == value.LastIndexOf('@');
+    }
+
+    /// <summary>The rule of <c>[Base64String]</c>: the text is valid base64 (white space allowed, padding required).</summary>
+    /// <param name="value">The text.</param>
+    public static bool IsBase64(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Base64.IsValid(value.AsSpan());
+    }
+
+    /// <summary>
+    /// The rule of <c>[RegularExpression]</c>: the first match of <paramref name="pattern"/> spans the whole text. A match
+    /// that times out counts as no match.
+    /// </summary>
+    /// <param name="pattern">The compiled pattern.</param>
+    /// <param name="value">The text.</param>
+    public static bool IsFullMatch(Regex pattern, string value)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(value);
+        try
+        {
+            foreach (ValueMatch match in pattern.EnumerateMatches(value))
+            {
+                return match.Index == 0 && match.Length == value.Length;
+            }
+
+            return false;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether <paramref name="value"/> is one of <paramref name="allowed"/> (ordinal).</summary>
+    /// <param name="value">The text.</param>
+    /// <param name="allowed">The allowed values.</param>
+    public static bool IsOneOf(string value, string[] allowed)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(allowed);
+        return IsOneOf(value.AsSpan(), allowed);
+    }
+
+    /// <summary>
+    /// Whether every item of the <paramref name="separator"/>-separated list <paramref name="value"/> is one of
+    /// <paramref name="allowed"/> (ordinal; empty items are not allowed).
+    /// </summary>
+    /// <param name="value">The list, for example <c>v,a</c>.</param>
+    /// <param name="separator">The separator, for example <c>,</c>.</param>
+    /// <param name="allowed">The allowed items.</param>
+    public static bool IsListOf(string value, char separator, string[] allowed)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(allowed);
+        ReadOnlySpan<char> rest = value;
+        while (true)
+        {
+            int end = rest.IndexOf(separator);
+            if (!IsOneOf(end < 0 ? rest : rest.Slice(0, end), allowed))
+            {
+                return false;
+            }
+
+            if (end < 0)
+            {
+                return true;
+            }
+
+            rest = rest.Slice(end + 1);
+        }
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> value, string[] allowed)
+    {
+        foreach (string candidate in allowed)
+        {
+            if (value.SequenceEqual(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The path of an item in an array claim: <c>claim[index]</c>. Called only when a problem is reported.</summary>
+    /// <param name="path">The claim's path.</param>
+    /// <param name="index">The item's index.</param>
+    public static string ItemPath(string path, int index) =>
+        path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
+    /// <summary>The path of a value in an object claim: <c>claim["key"]</c>. Called only when a problem is reported.</summary>
+    /// <param name="path">The claim's path.</param>
+    /// <param name="key">The value's key.</param>
+    public static string KeyPath(string path, string key) =>
+        path + "[\"" + key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"]";
+
+    /// <summary>The path of a claim inside a nested object claim: <c>claim.inner</c>. Called only when a problem is reported.</summary>
+    /// <param name="path">The object claim's path.</param>
+    /// <param name="inner">The nested claim's path.</param>
+    public static string MemberPath(string path, string inner) => path + "." + inner;
+}
