@@ -498,6 +498,26 @@ internal static class Parser
     }
 
     /// <summary>
+    /// The attributes that apply to a claim member: a property's own, or a positional parameter's with those of the
+    /// property the compiler makes of it.
+    /// </summary>
+    internal static List<AttributeData> ClaimAttributesOf(ISymbol member)
+    {
+        var attributes = new List<AttributeData>(member.GetAttributes());
+        if (member is IParameterSymbol { ContainingSymbol: IMethodSymbol { ContainingType: { } type } } parameter &&
+            FindProperty(type, parameter.Name) is { } property)
+        {
+            attributes.AddRange(property.GetAttributes());
+        }
+
+        return attributes;
+    }
+
+    /// <summary>How the generator writes a member of <paramref name="type"/> with <paramref name="attributes"/>; <see langword="null"/> when it cannot.</summary>
+    internal static ValueSpec? DescribeValue(ITypeSymbol type, IEnumerable<AttributeData> attributes) =>
+        AnalyzeValue(type, FindAttribute(attributes, ClaimConverterAttribute));
+
+    /// <summary>
     /// Whether the generator can write and read a member of <paramref name="type"/> without a converter; the analyzer
     /// asks this so that it reports exactly the member types the generator refuses.
     /// </summary>

@@ -84,6 +84,7 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
             }
 
             CheckType(context, member, claim, known);
+            ValidationAttributeChecks.Check(context, member, claim);
             if (claim != null && scope != null)
             {
                 CheckMemberName(context, member, claim, scope);

@@ -194,6 +194,22 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "A declared vocabulary takes its claims from const string fields marked [KnownClaim] in a class marked [ClaimVocabularyDefinition]; each claim name once and not empty.");
 
+    /// <summary>TKS0024: a validation attribute on a claim that the generated <c>Validate()</c> does not run.</summary>
+    public static readonly DiagnosticDescriptor ValidationAttributeNotEnforced = Create(
+        DiagnosticIds.ValidationAttributeNotEnforced,
+        "Validation attribute is not enforced",
+        "[{0}] on '{1}' is not enforced: {2}",
+        DiagnosticSeverity.Warning,
+        "The generated Validate() turns the DataAnnotations attributes it knows into code (Required, StringLength, MinLength, MaxLength, Length, Range, RegularExpression, AllowedValues, DeniedValues, Url, EmailAddress, Base64String); any other validation attribute, or one that does not fit the claim's type, would be silently skipped, so signing would accept values it is meant to refuse.");
+
+    /// <summary>TKS0025: an attribute that allows more than the vocabulary; the vocabulary's limit is what runs.</summary>
+    public static readonly DiagnosticDescriptor AttributeLooserThanVocabulary = Create(
+        DiagnosticIds.AttributeLooserThanVocabulary,
+        "Validation attribute allows more than the claim's vocabulary",
+        "[{0}] on '{1}' allows more than the vocabulary: {2}",
+        DiagnosticSeverity.Warning,
+        "The claim vocabulary's limits (the platform's maximum length, range, allowed values, required claims) always become generated checks. An attribute that allows more does not loosen them; tighten it to the vocabulary's limit or remove it.");
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
@@ -201,7 +217,7 @@ internal static class DiagnosticDescriptors
         TypeNotPartial, UnsupportedMemberType, MemberNameContradictsClaim, EmptyClaimName, ClaimOutsidePayload, NestedPayloadMismatch,
         EnumValueNotAllowed, UnsupportedPayloadType, PayloadDerivesFromPayload, NoParameterlessConstructor, ConstructionMemberNotClaim,
         TooManyClaims, ClaimPropertyNotSettable, ConverterDoesNotConvert, TypeNotGenerated,
-        VocabularyNotDeclared, KnownClaimIgnored,
+        VocabularyNotDeclared, KnownClaimIgnored, ValidationAttributeNotEnforced, AttributeLooserThanVocabulary,
     };
 
     /// <summary>The help link of a diagnostic: its section of <c>docs/diagnostics.md</c>.</summary>

@@ -72,6 +72,12 @@ internal static class DiagnosticIds
     /// <summary>[KnownClaim] that declares no claim (not a const string, empty or repeated name, no definition attribute).</summary>
     public const string KnownClaimIgnored = "TKS0023";
 
+    /// <summary>A validation attribute on a claim that generated code does not enforce.</summary>
+    public const string ValidationAttributeNotEnforced = "TKS0024";
+
+    /// <summary>A validation attribute that allows more than the claim's vocabulary, whose limit is enforced instead.</summary>
+    public const string AttributeLooserThanVocabulary = "TKS0025";
+
     /// <summary>The key of <c>Diagnostic.Properties</c> holding the claim name a code fix writes instead of the offending one.</summary>
     public const string ReplacementProperty = "Replacement";
 }
