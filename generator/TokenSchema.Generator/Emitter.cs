@@ -215,7 +215,9 @@ internal static class Emitter
                 if (value.IsNullable)
                 {
                     element = "__claim" + Index(i);
-                    w.Open("if (" + member + " is { } " + element + " && " + element + ".ValueKind != global::System.Text.Json.JsonValueKind.Undefined)");
+                    // A nullable element holding JSON null is written as an absent claim, which reads back as null.
+                    w.Open("if (" + member + " is { } " + element + " && " + element + ".ValueKind != global::System.Text.Json.JsonValueKind.Undefined && " +
+                        element + ".ValueKind != global::System.Text.Json.JsonValueKind.Null)");
                 }
                 else
                 {
@@ -480,7 +482,7 @@ internal static class Emitter
                 absent = member + " is not { } " + v;
                 if (value.Kind == ValueKind.JsonElement)
                 {
-                    absent += " || " + v + ".ValueKind == " + Undefined;
+                    absent += " || " + v + ".ValueKind == " + Undefined + " || " + v + ".ValueKind == global::System.Text.Json.JsonValueKind.Null";
                 }
                 else if (value.Kind == ValueKind.String && HasRule(claim, ValidationRuleKind.Required) && !AllowsEmpty(claim))
                 {
