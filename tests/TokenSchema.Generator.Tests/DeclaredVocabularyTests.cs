@@ -6,7 +6,6 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using TokenSchema.Generator.Tests.Analyzer;
 using Xunit;
 using static TokenSchema.Generator.Tests.Verification.AnalyzerVerifier;
 

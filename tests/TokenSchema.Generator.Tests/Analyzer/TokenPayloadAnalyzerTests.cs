@@ -1,12 +1,15 @@
 using System.Collections.Immutable;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 using static TokenSchema.Generator.Tests.Verification.AnalyzerVerifier;
 
 namespace TokenSchema.Generator.Tests.Analyzer;
 
+/// <summary>
+/// The analyzer's diagnostics, each marked on its exact span and checked through Roslyn's analyzer test framework
+/// (<see cref="Verification.AnalyzerVerifier"/>), with their messages and properties.
+/// </summary>
 public sealed class TokenPayloadAnalyzerTests
 {
     private const string Usings = "using System; using System.Collections.Generic; using TokenSchema;\n";
