@@ -6,9 +6,8 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using TokenSchema.Generator.Tests.Analyzer;
 using Xunit;
-using static TokenSchema.Generator.Tests.Analyzer.AnalyzerHarness;
+using static TokenSchema.Generator.Tests.Verification.AnalyzerVerifier;
 
 namespace TokenSchema.Generator.Tests;
 

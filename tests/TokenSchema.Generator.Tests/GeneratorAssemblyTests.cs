@@ -7,10 +7,11 @@ using Xunit;
 
 namespace TokenSchema.Generator.Tests;
 
-/// <summary>The generator assembly loads in the compilers that ship with the .NET 8 SDK.</summary>
+/// <summary>The generator and code fix assemblies load in the compilers and IDEs that ship with the .NET 8 SDK.</summary>
 public sealed class GeneratorAssemblyTests
 {
     private static readonly Assembly GeneratorAssembly = typeof(TokenPayloadGenerator).Assembly;
+    private static readonly Assembly CodeFixesAssembly = typeof(TokenSchema.CodeFixes.ClaimNameCodeFixProvider).Assembly;
 
     [Fact]
     public void Generator_type_is_an_incremental_generator_for_CSharp()
@@ -36,5 +37,24 @@ public sealed class GeneratorAssemblyTests
         AssemblyName reference = GeneratorAssembly.GetReferencedAssemblies().Single(a => a.Name == assemblyName);
 
         Assert.Equal(new Version(4, 8, 0, 0), reference.Version);
+    }
+
+    [Fact]
+    public void Code_fixes_target_netstandard2_0()
+    {
+        TargetFrameworkAttribute framework = CodeFixesAssembly.GetCustomAttribute<TargetFrameworkAttribute>()!;
+
+        Assert.Equal(".NETStandard,Version=v2.0", framework.FrameworkName);
+    }
+
+    [Fact]
+    public void Code_fixes_reference_no_Roslyn_newer_than_4_8()
+    {
+        AssemblyName[] roslyn = CodeFixesAssembly.GetReferencedAssemblies()
+            .Where(a => a.Name!.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal))
+            .ToArray();
+
+        Assert.Contains(roslyn, a => a.Name == "Microsoft.CodeAnalysis.Workspaces");
+        Assert.All(roslyn, a => Assert.Equal(new Version(4, 8, 0, 0), a.Version));
     }
 }

@@ -4,7 +4,7 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Xunit;
-using static TokenSchema.Generator.Tests.Analyzer.AnalyzerHarness;
+using static TokenSchema.Generator.Tests.Verification.AnalyzerVerifier;
 
 namespace TokenSchema.Generator.Tests.Analyzer;
 
@@ -245,7 +245,7 @@ public sealed class PayloadShapeTests
     [InlineData("[TokenPayload] public partial record P { [Claim(\"sub\"), ClaimConverter(typeof(string))] public string? S { get; init; } }", "TKS0020")]
     public async Task Every_reported_shape_is_one_the_generator_leaves_unimplemented(string source, string id)
     {
-        ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(Compile(Usings + source));
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Compile(Usings + source));
         GeneratorRun run = TestHelpers.Run(Usings + source);
 
         Assert.Contains(diagnostics, d => d.Id == id);
