@@ -256,7 +256,7 @@ public sealed class ValidationRuleTests : IDisposable
     [Fact]
     public async Task Attributes_that_are_not_enforced_are_warnings_naming_them()
     {
-        ImmutableDiagnostics diagnostics = new(await AnalyzerHarness.VerifyAsync("""
+        ImmutableDiagnostics diagnostics = new(await Verification.AnalyzerVerifier.VerifyAsync("""
             using System.ComponentModel.DataAnnotations;
             using TokenSchema;
 
@@ -290,7 +290,7 @@ public sealed class ValidationRuleTests : IDisposable
     [Fact]
     public async Task An_attribute_looser_than_the_vocabulary_is_a_warning_and_the_vocabulary_wins()
     {
-        ImmutableDiagnostics diagnostics = new(await AnalyzerHarness.VerifyAsync("""
+        ImmutableDiagnostics diagnostics = new(await Verification.AnalyzerVerifier.VerifyAsync("""
             using System.ComponentModel.DataAnnotations;
             using TokenSchema;
 
