@@ -13,7 +13,7 @@ public sealed class SnapshotTests
     [Theory]
     [InlineData("Samples.Daily.DailyToken.TokenPayload.g.cs")]
     [InlineData("Samples.Kitchen.Positional.TokenPayload.g.cs")]
-    [InlineData("Samples.Placement.Outer.Middle.Inner.TokenPayload.g.cs")]
+    [InlineData("Samples.Placement.Outer-Middle-Inner.TokenPayload.g.cs")]
     [InlineData("GlobalPayload.TokenPayload.g.cs")]
     [InlineData("Samples.LongForm.MeetingPermissions.TokenPayload.g.cs")]
     public void Emitted_source_matches_the_reviewed_snapshot(string hintName)

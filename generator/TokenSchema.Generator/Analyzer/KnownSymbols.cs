@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using TokenSchema.Generator.Helpers;
 
 namespace TokenSchema.Generator.Analyzer;
 
@@ -61,21 +62,7 @@ internal sealed class KnownSymbols
         return claimAttribute == null ? null : new KnownSymbols(compilation, claimAttribute);
     }
 
-    /// <summary>Finds the attribute of class <paramref name="attributeClass"/> on <paramref name="symbol"/>.</summary>
-    /// <param name="symbol">The symbol whose attributes to search.</param>
-    /// <param name="attributeClass">The attribute class; <see langword="null"/> finds nothing.</param>
-    public static AttributeData? FindAttribute(ISymbol symbol, INamedTypeSymbol? attributeClass)
-    {
-        if (attributeClass == null) return null;
-        foreach (AttributeData attribute in symbol.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeClass)) return attribute;
-        }
-
-        return null;
-    }
-
     /// <summary>Whether <paramref name="type"/> is marked <c>[TokenPayload]</c>.</summary>
     /// <param name="type">The type to test.</param>
-    public bool IsPayload(ITypeSymbol type) => FindAttribute(type, TokenPayloadAttribute) != null;
+    public bool IsPayload(ITypeSymbol type) => SymbolHelpers.FindAttribute(type, WellKnownNames.TokenPayloadAttribute) != null;
 }
