@@ -209,7 +209,10 @@ internal static class Parser
     /// How a member of <paramref name="type"/> is written and read, through <paramref name="converterAttribute"/> when given;
     /// <see langword="null"/> when the generator cannot write it.
     /// </summary>
-    internal static ValueSpec? AnalyzeValue(ITypeSymbol type, AttributeData? converterAttribute)
+    /// <param name="type">The member's type.</param>
+    /// <param name="converterAttribute">The member's <c>[ClaimConverter]</c>, if any.</param>
+    /// <param name="payloadReferences">Collects the <c>[TokenPayload]</c> types the value holds, which must be generated too.</param>
+    internal static ValueSpec? AnalyzeValue(ITypeSymbol type, AttributeData? converterAttribute, List<INamedTypeSymbol>? payloadReferences = null)
     {
         bool isNullable = false;
         ITypeSymbol underlying = type;
@@ -229,7 +232,7 @@ internal static class Parser
             return AnalyzeConverter(underlying, isNullable, converterAttribute);
         }
 
-        return AnalyzeUnderlying(underlying, isNullable);
+        return AnalyzeUnderlying(underlying, isNullable, payloadReferences);
     }
 
     private static ValueSpec? AnalyzeConverter(ITypeSymbol valueType, bool isNullable, AttributeData attribute)
@@ -266,7 +269,7 @@ internal static class Parser
             : null;
     }
 
-    private static ValueSpec? AnalyzeUnderlying(ITypeSymbol type, bool isNullable)
+    private static ValueSpec? AnalyzeUnderlying(ITypeSymbol type, bool isNullable, List<INamedTypeSymbol>? payloadReferences)
     {
         ValueKind? simple = type.SpecialType switch
         {
@@ -304,7 +307,7 @@ internal static class Parser
 
         if (type is IArrayTypeSymbol { Rank: 1 } array)
         {
-            ValueSpec? element = AnalyzeValue(array.ElementType, null);
+            ValueSpec? element = AnalyzeValue(array.ElementType, null, payloadReferences);
             return element is null
                 ? null
                 : new ValueSpec(ValueKind.Array, TypeOf(element) + "[]", isNullable, false, element, ImmutableEquatableArray<EnumMemberSpec>.Empty, null);
@@ -317,7 +320,7 @@ internal static class Parser
 
         if (generic.IsGenericType && SymbolHelpers.IsNamed(generic.OriginalDefinition, "System.Collections.Generic.IReadOnlyList`1"))
         {
-            ValueSpec? element = AnalyzeValue(generic.TypeArguments[0], null);
+            ValueSpec? element = AnalyzeValue(generic.TypeArguments[0], null, payloadReferences);
             return element is null
                 ? null
                 : new ValueSpec(ValueKind.List, "global::System.Collections.Generic.IReadOnlyList<" + TypeOf(element) + ">", isNullable, false, element, ImmutableEquatableArray<EnumMemberSpec>.Empty, null);
@@ -326,13 +329,13 @@ internal static class Parser
         if (generic.IsGenericType && SymbolHelpers.IsNamed(generic.OriginalDefinition, "System.Collections.Generic.IReadOnlyDictionary`2") &&
             generic.TypeArguments[0].SpecialType == SpecialType.System_String)
         {
-            ValueSpec? element = AnalyzeValue(generic.TypeArguments[1], null);
+            ValueSpec? element = AnalyzeValue(generic.TypeArguments[1], null, payloadReferences);
             return element is null
                 ? null
                 : new ValueSpec(ValueKind.Dictionary, "global::System.Collections.Generic.IReadOnlyDictionary<string, " + TypeOf(element) + ">", isNullable, false, element, ImmutableEquatableArray<EnumMemberSpec>.Empty, null);
         }
 
-        if (IsPayload(generic))
+        if (IsPayload(generic, payloadReferences))
         {
             return Scalar(ValueKind.Payload, generic.ToDisplayString(TypeFormat), isNullable, generic.IsValueType) with
             {
@@ -346,7 +349,7 @@ internal static class Parser
     private static ValueSpec Scalar(ValueKind kind, string type, bool isNullable, bool isValueType) =>
         new(kind, type, isNullable, isValueType, null, ImmutableEquatableArray<EnumMemberSpec>.Empty, null);
 
-    private static bool IsPayload(INamedTypeSymbol type)
+    private static bool IsPayload(INamedTypeSymbol type, List<INamedTypeSymbol>? payloadReferences)
     {
         if (type.IsGenericType || type.IsAbstract || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
         {
@@ -355,6 +358,7 @@ internal static class Parser
 
         if (SymbolHelpers.FindAttribute(type.GetAttributes(), WellKnownNames.TokenPayloadAttribute) is not null)
         {
+            payloadReferences?.Add(type); // Its IJwtPayload members exist only if it is generated too.
             return true;
         }
 

@@ -55,6 +55,9 @@ internal sealed class PayloadShape
     /// <summary>Whether the reader calls the record's primary constructor.</summary>
     public bool UsesPositionalConstructor { get; internal set; }
 
+    /// <summary>The <c>[TokenPayload]</c> types the claims hold (directly or as elements), with the member holding each.</summary>
+    public List<(ClaimMember Member, INamedTypeSymbol Type)> PayloadReferences { get; } = new();
+
     /// <summary>Whether the type declares the cross-claim hook <c>void ValidateClaims(ref ClaimProblemCollector problems)</c>.</summary>
     public bool HasClaimsHook { get; internal set; }
 
@@ -79,7 +82,11 @@ internal static class PayloadShapeAnalysis
     /// <param name="payloadAttribute">Its <c>[TokenPayload]</c> attribute.</param>
     /// <param name="compilation">The compilation, to classify member types in diagnostics.</param>
     /// <param name="cancellationToken">Cancels the analysis.</param>
-    public static PayloadShape Analyze(INamedTypeSymbol type, AttributeData payloadAttribute, Compilation compilation, CancellationToken cancellationToken)
+    public static PayloadShape Analyze(INamedTypeSymbol type, AttributeData payloadAttribute, Compilation compilation, CancellationToken cancellationToken) =>
+        Analyze(type, payloadAttribute, compilation, checkReferences: true, cancellationToken);
+
+    private static PayloadShape Analyze(INamedTypeSymbol type, AttributeData payloadAttribute, Compilation compilation, bool checkReferences,
+        CancellationToken cancellationToken)
     {
         var shape = new PayloadShape(type, payloadAttribute);
         Location identifier = IdentifierOf(type, payloadAttribute, cancellationToken);
@@ -94,6 +101,12 @@ internal static class PayloadShapeAnalysis
         if (UnsupportedShape(type) is { } reason)
         {
             shape.Add(DiagnosticDescriptors.UnsupportedPayloadType, identifier, type.Name, reason);
+            return shape;
+        }
+
+        if (type.Name.Length == 0)
+        {
+            shape.HasCompilerErrors = true; // A declaration without a name: the compiler reports it.
             return shape;
         }
 
@@ -204,9 +217,13 @@ internal static class PayloadShapeAnalysis
         }
 
         int claims = 0;
+        var memberNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (ClaimMember member in shape.Members)
         {
             if (member.ClaimName != null) claims++;
+
+            // Two members of one name: the compiler reports the duplicate.
+            if (!memberNames.Add(member.MemberName)) shape.HasCompilerErrors = true;
         }
 
         if (claims > MaxClaims)
@@ -215,8 +232,84 @@ internal static class PayloadShapeAnalysis
         }
 
         AnalyzeClaimsHook(shape, type, identifier);
+        if (checkReferences)
+        {
+            CheckPayloadReferences(shape, compilation, cancellationToken);
+        }
+
         ClaimMember.Sort(shape.Members);
         return shape;
+    }
+
+    /// <summary>
+    /// A claim holding another <c>[TokenPayload]</c> type calls that type's generated members, so that type, and every
+    /// payload it holds in turn, must be generated too. Types on a cycle back to this one count as generated: their own
+    /// problems are reported on them.
+    /// </summary>
+    private static void CheckPayloadReferences(PayloadShape shape, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (shape.PayloadReferences.Count == 0)
+        {
+            return;
+        }
+
+        var generatable = new Dictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default) { [shape.Type] = true };
+        var reported = new HashSet<ClaimMember>();
+        foreach ((ClaimMember member, INamedTypeSymbol referenced) in shape.PayloadReferences)
+        {
+            if (reported.Contains(member) || AllGeneratable(referenced, generatable, compilation, cancellationToken))
+            {
+                continue;
+            }
+
+            reported.Add(member);
+            member.TypeIsWritten = false;
+            shape.Add(DiagnosticDescriptors.TypeNotGenerated, member.TypeLocation,
+                member.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), member.MemberName,
+                "a [TokenPayload] type the generator implements: fix the errors reported on '" + referenced.Name + "'");
+        }
+    }
+
+    /// <summary>Whether <paramref name="start"/> and every payload it reaches through its claims have no problem of their own.</summary>
+    private static bool AllGeneratable(INamedTypeSymbol start, Dictionary<INamedTypeSymbol, bool> ownShapes, Compilation compilation,
+        CancellationToken cancellationToken)
+    {
+        var visited = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        var pending = new Stack<INamedTypeSymbol>();
+        pending.Push(start);
+        while (pending.Count > 0)
+        {
+            INamedTypeSymbol current = pending.Pop();
+            if (!visited.Add(current))
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            PayloadShape? own = null;
+            if (!ownShapes.TryGetValue(current, out bool ok))
+            {
+                AttributeData? attribute = SymbolHelpers.FindAttribute(current, WellKnownNames.TokenPayloadAttribute);
+                own = attribute == null ? null : Analyze(current, attribute, compilation, checkReferences: false, cancellationToken);
+                ok = own?.CanGenerate ?? false;
+                ownShapes[current] = ok;
+            }
+
+            if (!ok)
+            {
+                return false;
+            }
+
+            if (own != null)
+            {
+                foreach ((ClaimMember _, INamedTypeSymbol next) in own.PayloadReferences)
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -353,6 +446,13 @@ internal static class PayloadShapeAnalysis
         }
 
         shape.Members.Add(member);
+        if (parameter.RefKind is not (RefKind.None or RefKind.In))
+        {
+            shape.Add(DiagnosticDescriptors.ClaimMemberIgnored, SymbolHelpers.SourceLocation(parameter, identifier), parameter.Name, type.Name,
+                "a ref or out parameter cannot be a claim");
+            return;
+        }
+
         if (property == null)
         {
             shape.Add(DiagnosticDescriptors.ClaimMemberIgnored, SymbolHelpers.SourceLocation(parameter, identifier), parameter.Name, type.Name,
@@ -475,8 +575,14 @@ internal static class PayloadShapeAnalysis
             return null;
         }
 
-        if (Parser.AnalyzeValue(member.Type, null) is { } value)
+        var references = new List<INamedTypeSymbol>();
+        if (Parser.AnalyzeValue(member.Type, null, references) is { } value)
         {
+            foreach (INamedTypeSymbol referenced in references)
+            {
+                shape.PayloadReferences.Add((member, referenced));
+            }
+
             return value;
         }
 
@@ -501,11 +607,16 @@ internal static class PayloadShapeAnalysis
     private static ValueSpec? AnalyzeConverted(PayloadShape shape, ClaimMember member, AttributeData attribute, CancellationToken cancellationToken)
     {
         if (attribute.AttributeConstructor == null || attribute.ConstructorArguments.Length != 1 ||
-            attribute.ConstructorArguments[0].Value is not INamedTypeSymbol converter || converter.TypeKind == TypeKind.Error)
+            attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error ||
+            attribute.ConstructorArguments[0].Value is INamedTypeSymbol { TypeKind: TypeKind.Error })
         {
             shape.HasCompilerErrors = true;
             return null;
         }
+
+        string converterName = attribute.ConstructorArguments[0].Value is INamedTypeSymbol converter
+            ? converter.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)
+            : "null";
 
         ITypeSymbol valueType = ClaimTypeClassifier.UnwrapNullable(member.Type).WithNullableAnnotation(NullableAnnotation.NotAnnotated);
         if (valueType.TypeKind == TypeKind.Error)
@@ -522,8 +633,7 @@ internal static class PayloadShapeAnalysis
         Location location = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax
             ? syntax.ArgumentList.Arguments[0].GetLocation()
             : member.AttributeLocation;
-        shape.Add(DiagnosticDescriptors.ConverterDoesNotConvert, location,
-            converter.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+        shape.Add(DiagnosticDescriptors.ConverterDoesNotConvert, location, converterName,
             valueType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), member.MemberName);
         return null;
     }
