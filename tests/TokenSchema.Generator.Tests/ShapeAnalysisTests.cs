@@ -297,4 +297,22 @@ public sealed class ShapeAnalysisTests
 
         AssertRefused(run, tks, "TKS0010", "S.P");
     }
+
+    [Fact]
+    public async Task Payload_holding_a_refused_payload_is_refused_and_cycles_are_generated()
+    {
+        const string source = """
+            using TokenSchema;
+            namespace S;
+            [TokenPayload] public partial record Holder { [Claim("n")] public Broken? Nested { get; init; } }
+            [TokenPayload] public partial record Broken { [Claim("")] public int A { get; init; } }
+            [TokenPayload] public partial record Loop { [Claim("s")] public Loop? Self { get; init; } [Claim("o")] public Other? Other { get; init; } }
+            [TokenPayload] public partial record Other { [Claim("l")] public System.Collections.Generic.IReadOnlyList<Loop>? Back { get; init; } }
+            """;
+        (GeneratorRun run, ImmutableArray<Diagnostic> tks) = await RunBoth(source);
+
+        Assert.Equal(new[] { "S.Loop.TokenPayload.g.cs", "S.Other.TokenPayload.g.cs" }, run.Sources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "TKS0021", "TKS0010" }, tks.Select(d => d.Id));
+        Assert.Empty(run.Diagnostics);
+    }
 }
