@@ -41,7 +41,7 @@ internal static class Parser
                 return ParseResult.Nothing;
             }
 
-            PayloadShape shape = PayloadShapeAnalysis.Analyze(type, payloadAttribute, context.SemanticModel.Compilation, cancellationToken);
+            PayloadShape shape = PayloadShapeAnalysis.Analyze(type, payloadAttribute, cancellationToken);
             return shape.CanGenerate ? new ParseResult(Build(shape), null) : ParseResult.Nothing;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

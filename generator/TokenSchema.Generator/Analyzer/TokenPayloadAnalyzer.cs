@@ -30,13 +30,13 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            KnownSymbols? known = KnownSymbols.TryCreate(start.Compilation);
-            if (known == null) return;
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, known), SymbolKind.NamedType);
+            // Nothing to check in a compilation that does not reference TokenSchema.
+            if (start.Compilation.GetTypeByMetadataName(WellKnownNames.ClaimAttribute) == null) return;
+            start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, KnownSymbols known)
+    private static void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         CancellationToken cancellationToken = context.CancellationToken;
@@ -56,7 +56,7 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
         }
 
         // Every reason the generator refuses the type comes from the one shape analysis the generator runs too.
-        PayloadShape shape = PayloadShapeAnalysis.Analyze(type, payloadAttribute, context.Compilation, cancellationToken);
+        PayloadShape shape = PayloadShapeAnalysis.Analyze(type, payloadAttribute, cancellationToken);
         foreach (ShapeProblem problem in shape.Problems)
         {
             // A containing type's missing 'partial' is reported once, from that type.
@@ -82,7 +82,7 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
             }
 
             if (claim == null || scope == null) continue;
-            if (member.TypeIsWritten && !member.HasConverter) CheckType(context, member, claim, known);
+            if (member.TypeIsWritten && !member.HasConverter) CheckType(context, member, claim);
             CheckMemberName(context, member, claim, scope);
         }
     }
@@ -202,9 +202,9 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
         ImmutableDictionary<string, string?>.Empty.Add(DiagnosticIds.ReplacementProperty, claimName);
 
     /// <summary>The vocabulary's type checks of a member whose type the generator writes (TKS0004, TKS0005, TKS0012, TKS0013).</summary>
-    private static void CheckType(SymbolAnalysisContext context, ClaimMember member, ClaimDefinition claim, KnownSymbols known)
+    private static void CheckType(SymbolAnalysisContext context, ClaimMember member, ClaimDefinition claim)
     {
-        ClassifiedType classified = ClaimTypeClassifier.Classify(member.Type, known);
+        ClassifiedType classified = ClaimTypeClassifier.Classify(member.Type);
         if (classified.Family == ClaimClrTypes.None) return;
 
         bool fits = (classified.Family & claim.ClrTypes) != 0;
@@ -228,12 +228,12 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        CheckNestedPayload(context, member, claim, classified, known);
-        CheckEnumValues(context, member, claim, classified, known);
+        CheckNestedPayload(context, member, claim, classified);
+        CheckEnumValues(context, member, claim, classified);
     }
 
     private static void CheckEnumValues(SymbolAnalysisContext context, ClaimMember member, ClaimDefinition claim,
-        ClassifiedType classified, KnownSymbols known)
+        ClassifiedType classified)
     {
         // Only plain string enums and arrays of them: comma lists (Daily cs/ca, Zoom geo_regions) combine values.
         if (claim.AllowedValues.Count == 0
@@ -271,7 +271,7 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
     }
 
     private static void CheckNestedPayload(SymbolAnalysisContext context, ClaimMember member, ClaimDefinition claim,
-        ClassifiedType classified, KnownSymbols known)
+        ClassifiedType classified)
     {
         ClaimSet? expected = claim.Members;
         if (expected == null || expected.IsOpen) return;

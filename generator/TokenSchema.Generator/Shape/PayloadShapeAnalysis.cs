@@ -80,12 +80,11 @@ internal static class PayloadShapeAnalysis
     /// <summary>Analyzes <paramref name="type"/>, whose <c>[TokenPayload]</c> attribute is <paramref name="payloadAttribute"/>.</summary>
     /// <param name="type">The payload type.</param>
     /// <param name="payloadAttribute">Its <c>[TokenPayload]</c> attribute.</param>
-    /// <param name="compilation">The compilation, to classify member types in diagnostics.</param>
     /// <param name="cancellationToken">Cancels the analysis.</param>
-    public static PayloadShape Analyze(INamedTypeSymbol type, AttributeData payloadAttribute, Compilation compilation, CancellationToken cancellationToken) =>
-        Analyze(type, payloadAttribute, compilation, checkReferences: true, cancellationToken);
+    public static PayloadShape Analyze(INamedTypeSymbol type, AttributeData payloadAttribute, CancellationToken cancellationToken) =>
+        Analyze(type, payloadAttribute, checkReferences: true, cancellationToken);
 
-    private static PayloadShape Analyze(INamedTypeSymbol type, AttributeData payloadAttribute, Compilation compilation, bool checkReferences,
+    private static PayloadShape Analyze(INamedTypeSymbol type, AttributeData payloadAttribute, bool checkReferences,
         CancellationToken cancellationToken)
     {
         var shape = new PayloadShape(type, payloadAttribute);
@@ -122,7 +121,6 @@ internal static class PayloadShapeAnalysis
                 type.Name, payloadBase.Name);
         }
 
-        KnownSymbols? known = KnownSymbols.TryCreate(compilation);
         IMethodSymbol? primaryConstructor = SymbolHelpers.FindPrimaryConstructor(type, cancellationToken);
         IMethodSymbol? positional = type.IsRecord ? primaryConstructor : null;
         if (positional == null && !type.IsValueType && !HasParameterlessConstructor(type))
@@ -153,7 +151,7 @@ internal static class PayloadShapeAnalysis
                 cancellationToken.ThrowIfCancellationRequested();
                 IParameterSymbol parameter = positional.Parameters[i];
                 positionalNames.Add(parameter.Name);
-                AnalyzeParameter(shape, parameter, i, names, known, identifier, cancellationToken);
+                AnalyzeParameter(shape, parameter, i, names, identifier, cancellationToken);
             }
         }
 
@@ -200,7 +198,7 @@ internal static class PayloadShapeAnalysis
                 continue;
             }
 
-            AnalyzeProperty(shape, property, type.IsValueType || type.IsRecord, names, known, identifier, cancellationToken);
+            AnalyzeProperty(shape, property, type.IsValueType || type.IsRecord, names, identifier, cancellationToken);
         }
 
         // Claims are not inherited: a required member of a base class can never be set by the reader.
@@ -234,7 +232,7 @@ internal static class PayloadShapeAnalysis
         AnalyzeClaimsHook(shape, type, identifier);
         if (checkReferences)
         {
-            CheckPayloadReferences(shape, compilation, cancellationToken);
+            CheckPayloadReferences(shape, cancellationToken);
         }
 
         ClaimMember.Sort(shape.Members);
@@ -246,7 +244,7 @@ internal static class PayloadShapeAnalysis
     /// payload it holds in turn, must be generated too. Types on a cycle back to this one count as generated: their own
     /// problems are reported on them.
     /// </summary>
-    private static void CheckPayloadReferences(PayloadShape shape, Compilation compilation, CancellationToken cancellationToken)
+    private static void CheckPayloadReferences(PayloadShape shape, CancellationToken cancellationToken)
     {
         if (shape.PayloadReferences.Count == 0)
         {
@@ -257,7 +255,7 @@ internal static class PayloadShapeAnalysis
         var reported = new HashSet<ClaimMember>();
         foreach ((ClaimMember member, INamedTypeSymbol referenced) in shape.PayloadReferences)
         {
-            if (reported.Contains(member) || AllGeneratable(referenced, generatable, compilation, cancellationToken))
+            if (reported.Contains(member) || AllGeneratable(referenced, generatable, cancellationToken))
             {
                 continue;
             }
@@ -271,8 +269,7 @@ internal static class PayloadShapeAnalysis
     }
 
     /// <summary>Whether <paramref name="start"/> and every payload it reaches through its claims have no problem of their own.</summary>
-    private static bool AllGeneratable(INamedTypeSymbol start, Dictionary<INamedTypeSymbol, bool> ownShapes, Compilation compilation,
-        CancellationToken cancellationToken)
+    private static bool AllGeneratable(INamedTypeSymbol start, Dictionary<INamedTypeSymbol, bool> ownShapes, CancellationToken cancellationToken)
     {
         var visited = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         var pending = new Stack<INamedTypeSymbol>();
@@ -290,7 +287,7 @@ internal static class PayloadShapeAnalysis
             if (!ownShapes.TryGetValue(current, out bool ok))
             {
                 AttributeData? attribute = SymbolHelpers.FindAttribute(current, WellKnownNames.TokenPayloadAttribute);
-                own = attribute == null ? null : Analyze(current, attribute, compilation, checkReferences: false, cancellationToken);
+                own = attribute == null ? null : Analyze(current, attribute, checkReferences: false, cancellationToken);
                 ok = own?.CanGenerate ?? false;
                 ownShapes[current] = ok;
             }
@@ -415,7 +412,7 @@ internal static class PayloadShapeAnalysis
         !member.IsImplicitlyDeclared && member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true };
 
     private static void AnalyzeParameter(PayloadShape shape, IParameterSymbol parameter, int index, Dictionary<string, ClaimMember> names,
-        KnownSymbols? known, Location identifier, CancellationToken cancellationToken)
+        Location identifier, CancellationToken cancellationToken)
     {
         INamedTypeSymbol type = shape.Type;
         IPropertySymbol? property = SymbolHelpers.FindProperty(type, parameter.Name);
@@ -459,7 +456,7 @@ internal static class PayloadShapeAnalysis
                 "the record declares a member of that name that is not a property, so the writer has nothing to read");
         }
 
-        ValueSpec? value = AnalyzeMember(shape, member, converter, names, known, cancellationToken);
+        ValueSpec? value = AnalyzeMember(shape, member, converter, names, cancellationToken);
         if (value == null || property == null || member.ClaimName == null)
         {
             return;
@@ -489,7 +486,7 @@ internal static class PayloadShapeAnalysis
     }
 
     private static void AnalyzeProperty(PayloadShape shape, IPropertySymbol property, bool canUseWith, Dictionary<string, ClaimMember> names,
-        KnownSymbols? known, Location identifier, CancellationToken cancellationToken)
+        Location identifier, CancellationToken cancellationToken)
     {
         AttributeData? converter = SymbolHelpers.FindAttribute(property, WellKnownNames.ClaimConverterAttribute);
         ClaimMember? member = ClaimMember.TryCreate(property, property.Type, converter != null, cancellationToken);
@@ -506,7 +503,7 @@ internal static class PayloadShapeAnalysis
             shape.Add(DiagnosticDescriptors.ClaimPropertyNotSettable, SymbolHelpers.SourceLocation(property, member.AttributeLocation), property.Name);
         }
 
-        ValueSpec? value = AnalyzeMember(shape, member, converter, names, known, cancellationToken);
+        ValueSpec? value = AnalyzeMember(shape, member, converter, names, cancellationToken);
         if (value == null || !accessible || member.ClaimName == null)
         {
             return;
@@ -534,7 +531,7 @@ internal static class PayloadShapeAnalysis
 
     /// <summary>Checks a member's claim name and type; returns how its value is written, or <see langword="null"/>.</summary>
     private static ValueSpec? AnalyzeMember(PayloadShape shape, ClaimMember member, AttributeData? converter, Dictionary<string, ClaimMember> names,
-        KnownSymbols? known, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         string? name = member.ClaimName;
         if (name == null || name.Trim().Length == 0)
@@ -562,12 +559,12 @@ internal static class PayloadShapeAnalysis
 
         ValueSpec? value = converter != null
             ? AnalyzeConverted(shape, member, converter, cancellationToken)
-            : AnalyzeWritten(shape, member, known);
+            : AnalyzeWritten(shape, member);
         member.TypeIsWritten = value != null;
         return value;
     }
 
-    private static ValueSpec? AnalyzeWritten(PayloadShape shape, ClaimMember member, KnownSymbols? known)
+    private static ValueSpec? AnalyzeWritten(PayloadShape shape, ClaimMember member)
     {
         if (ContainsErrorType(member.Type))
         {
@@ -586,9 +583,7 @@ internal static class PayloadShapeAnalysis
             return value;
         }
 
-        ClassifiedType classified = known != null
-            ? ClaimTypeClassifier.Classify(member.Type, known)
-            : new ClassifiedType(ClaimClrTypes.None, null, ClaimClrTypes.None, null);
+        ClassifiedType classified = ClaimTypeClassifier.Classify(member.Type);
         if (classified.Family == ClaimClrTypes.None)
         {
             ITypeSymbol unsupported = classified.Unsupported ?? member.Type;
