@@ -48,7 +48,11 @@ public sealed class TokenPayloadGenerator : IIncrementalGenerator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            context.ReportDiagnostic(GeneratorFailure.Create(payload.TypeName, exception, null).ToDiagnostic());
+            // The model holds no location (that would defeat caching), so the message names the type in full.
+            string name = payload.FullyQualifiedName.StartsWith("global::", StringComparison.Ordinal)
+                ? payload.FullyQualifiedName.Substring("global::".Length)
+                : payload.FullyQualifiedName;
+            context.ReportDiagnostic(GeneratorFailure.Create(name, exception, null).ToDiagnostic());
         }
     }
 
