@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TokenSchema.Generator.Diagnostics;
+using TokenSchema.Generator.Helpers;
 
 namespace TokenSchema.CodeFixes;
 
@@ -54,7 +55,7 @@ public sealed class MakePartialCodeFixProvider : CodeFixProvider
         var targets = new List<TypeDeclarationSyntax>();
         foreach (TypeDeclarationSyntax type in declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>())
         {
-            if (!IsPartial(type)) targets.Add(type);
+            if (!SymbolHelpers.IsPartial(type)) targets.Add(type);
         }
 
         SyntaxNode newRoot = root.ReplaceNodes(targets, (original, rewritten) => AddPartial(rewritten));
@@ -63,7 +64,7 @@ public sealed class MakePartialCodeFixProvider : CodeFixProvider
 
     private static TypeDeclarationSyntax AddPartial(TypeDeclarationSyntax type)
     {
-        if (IsPartial(type)) return type;
+        if (SymbolHelpers.IsPartial(type)) return type;
         SyntaxToken partial = SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space);
         if (type.Modifiers.Count == 0)
         {
@@ -76,13 +77,4 @@ public sealed class MakePartialCodeFixProvider : CodeFixProvider
         return type.WithModifiers(type.Modifiers.Add(partial));
     }
 
-    private static bool IsPartial(TypeDeclarationSyntax type)
-    {
-        foreach (SyntaxToken modifier in type.Modifiers)
-        {
-            if (modifier.IsKind(SyntaxKind.PartialKeyword)) return true;
-        }
-
-        return false;
-    }
 }

@@ -7,134 +7,68 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TokenSchema.Generator.Helpers;
 using TokenSchema.Generator.Model;
+using TokenSchema.Generator.Shape;
 using TokenSchema.Generator.Vocabularies;
 
 namespace TokenSchema.Generator;
 
 /// <summary>
-/// Turns a type marked <c>[TokenPayload]</c> into a <see cref="PayloadSpec"/>. Returns <see langword="null"/>
-/// for any type the generator cannot implement; the analyzer, not the generator, explains why.
+/// Turns a type marked <c>[TokenPayload]</c> into a <see cref="PayloadSpec"/>, for exactly the types in which
+/// <see cref="PayloadShapeAnalysis"/> finds no problem; the analyzer reports the problems of the others.
 /// </summary>
 internal static class Parser
 {
-    private const string ClaimAttribute = "TokenSchema.ClaimAttribute";
-    private const string ClaimValueAttribute = "TokenSchema.ClaimValueAttribute";
-    private const string ClaimConverterAttribute = "TokenSchema.ClaimConverterAttribute";
-    private const string TokenPayloadAttribute = "TokenSchema.TokenPayloadAttribute";
-    private const string JwtPayloadInterface = "TokenSchema.IJwtPayload`1";
-    private const string ClaimConverterInterface = "TokenSchema.IClaimConverter`1";
-    private const string LongFormConverterInterface = "TokenSchema.ILongFormClaimConverter`1";
-    private const string LongFormPayloadInterface = "TokenSchema.ILongFormPayload";
-    private const string ClaimProblemCollectorType = "TokenSchema.ClaimProblemCollector";
-    private const string ClaimsHookName = "ValidateClaims";
-
-    /// <summary>The most claims a payload may have: the reader tracks them in one 64-bit mask.</summary>
-    internal const int MaxClaims = 64;
-
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat;
 
-    /// <summary>Builds the model of the payload type in <paramref name="context"/>, or <see langword="null"/>.</summary>
-    public static PayloadSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the model of the payload type in <paramref name="context"/>: its <see cref="PayloadSpec"/>, nothing when
+    /// <see cref="PayloadShapeAnalysis"/> finds it cannot be generated, or the failure when the analysis throws.
+    /// </summary>
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type ||
-            context.TargetNode is not TypeDeclarationSyntax declaration ||
-            !IsSupportedType(type, declaration))
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
         {
-            return null;
+            return ParseResult.Nothing;
         }
 
+        try
+        {
+            AttributeData? payloadAttribute = SymbolHelpers.FindAttribute(type, WellKnownNames.TokenPayloadAttribute);
+            if (payloadAttribute?.ApplicationSyntaxReference is not { } reference ||
+                reference.SyntaxTree != declaration.SyntaxTree || !declaration.Span.Contains(reference.Span))
+            {
+                // Only the declaration carrying the type's first [TokenPayload] emits, so that each type gets one file.
+                return ParseResult.Nothing;
+            }
+
+            PayloadShape shape = PayloadShapeAnalysis.Analyze(type, payloadAttribute, cancellationToken);
+            return shape.CanGenerate ? new ParseResult(Build(shape), null) : ParseResult.Nothing;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new ParseResult(null, GeneratorFailure.Create(type.Name, exception, declaration.Identifier.GetLocation()));
+        }
+    }
+
+    private static PayloadSpec Build(PayloadShape shape)
+    {
+        INamedTypeSymbol type = shape.Type;
         var containing = new List<ContainingTypeSpec>();
         for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
             containing.Insert(0, new ContainingTypeSpec(KeywordOf(outer), outer.Name));
         }
 
-        for (SyntaxNode? parent = declaration.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is TypeDeclarationSyntax outerDeclaration && !IsPartial(outerDeclaration))
-            {
-                return null;
-            }
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        IMethodSymbol? primaryConstructor = FindPrimaryConstructor(type, cancellationToken);
-        var claims = new List<ClaimSpec>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var positionalNames = new HashSet<string>(StringComparer.Ordinal);
-        var extensionNames = new HashSet<string>(StringComparer.Ordinal);
-
-        if (primaryConstructor is not null)
-        {
-            for (int i = 0; i < primaryConstructor.Parameters.Length; i++)
-            {
-                IParameterSymbol parameter = primaryConstructor.Parameters[i];
-                IPropertySymbol? property = FindProperty(type, parameter.Name);
-                ClaimSpec? claim = ParseParameter(parameter, property, i, cancellationToken);
-                if (claim is null || !names.Add(claim.Name))
-                {
-                    return null;
-                }
-
-                claims.Add(claim);
-                positionalNames.Add(parameter.Name);
-                if (IsExtension(FindAttribute(parameter.GetAttributes(), ClaimAttribute) ??
-                    (property is null ? null : FindAttribute(property.GetAttributes(), ClaimAttribute))))
-                {
-                    extensionNames.Add(claim.Name);
-                }
-            }
-        }
-
-        bool isValueTypeOrRecord = type.IsValueType || type.IsRecord;
-        foreach (ISymbol member in type.GetMembers())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IPropertySymbol property || property.IsStatic || property.IsIndexer ||
-                positionalNames.Contains(property.Name))
-            {
-                continue;
-            }
-
-            AttributeData? claimAttribute = FindAttribute(property.GetAttributes(), ClaimAttribute);
-            if (claimAttribute is null)
-            {
-                if (property.IsRequired)
-                {
-                    return null; // The reader could not construct the type without it.
-                }
-
-                continue;
-            }
-
-            ClaimSpec? claim = ParseProperty(property, claimAttribute, isValueTypeOrRecord, cancellationToken);
-            if (claim is null || !names.Add(claim.Name))
-            {
-                return null;
-            }
-
-            claims.Add(claim);
-            if (IsExtension(claimAttribute))
-            {
-                extensionNames.Add(claim.Name);
-            }
-        }
-
-        if (claims.Count > MaxClaims || HasInheritedRequiredMembers(type) || HasPayloadBase(type) ||
-            (primaryConstructor is null && !type.IsValueType && !HasParameterlessConstructor(type)))
-        {
-            return null;
-        }
-
+        var claims = new List<ClaimSpec>(shape.Claims);
         ValidationRules.AddTimeOrderRules(claims);
-        ClaimVocabularyDefinition? vocabulary = VocabularyOf(FindAttribute(type.GetAttributes(), TokenPayloadAttribute));
+        ClaimVocabularyDefinition? vocabulary = VocabularyOf(shape.PayloadAttribute);
         bool hasLongForm = vocabulary is { HasLongNames: true };
         if (hasLongForm)
         {
-            AddLongNames(claims, extensionNames, vocabulary!);
+            AddLongNames(claims, shape.ExtensionNames, vocabulary!);
         }
 
-        ValidationRules.AddVocabularyRules(claims, vocabulary, extensionNames);
+        ValidationRules.AddVocabularyRules(claims, vocabulary, shape.ExtensionNames);
 
         string fullName = type.ToDisplayString(TypeFormat);
         string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } containingNamespace
@@ -149,36 +83,10 @@ internal static class Parser
             type.IsRecord,
             containing.ToImmutableEquatableArray(),
             claims.ToImmutableEquatableArray(),
-            primaryConstructor is not null,
-            HintNameOf(fullName),
+            shape.UsesPositionalConstructor,
+            HintNameOf(type),
             hasLongForm,
-            HasClaimsHook(type));
-    }
-
-    /// <summary>
-    /// Whether <paramref name="type"/> declares the cross-claim hook: an instance method
-    /// <c>void ValidateClaims(ref global::TokenSchema.ClaimProblemCollector problems)</c> of any accessibility.
-    /// </summary>
-    private static bool HasClaimsHook(INamedTypeSymbol type)
-    {
-        foreach (ISymbol member in type.GetMembers(ClaimsHookName))
-        {
-            if (member is IMethodSymbol
-                {
-                    MethodKind: MethodKind.Ordinary,
-                    IsStatic: false,
-                    IsGenericMethod: false,
-                    ReturnsVoid: true,
-                    Parameters.Length: 1,
-                } method &&
-                method.Parameters[0].RefKind == RefKind.Ref &&
-                method.Parameters[0].Type.ToDisplayString() == ClaimProblemCollectorType)
-            {
-                return true;
-            }
-        }
-
-        return false;
+            shape.HasClaimsHook);
     }
 
     /// <summary>The vocabulary named by a <c>[TokenPayload]</c> attribute, or <see langword="null"/> for an unknown value.</summary>
@@ -196,9 +104,6 @@ internal static class Parser
             _ => null,
         };
     }
-
-    private static bool IsExtension(AttributeData? claimAttribute) =>
-        claimAttribute is not null && SymbolHelpers.NamedArgument(claimAttribute, "IsExtension") is true;
 
     /// <summary>Whether the generator gives a payload of this vocabulary a long-form writer.</summary>
     private static bool HasLongForm(AttributeData payloadAttribute) => VocabularyOf(payloadAttribute) is { HasLongNames: true };
@@ -229,38 +134,6 @@ internal static class Parser
         }
     }
 
-    private static bool IsSupportedType(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
-    {
-        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsAbstract || type.IsStatic ||
-            type.IsRefLikeType || !IsPartial(declaration) || type.IsFileLocal)
-        {
-            return false;
-        }
-
-        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
-        {
-            if (current.IsGenericType)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsPartial(TypeDeclarationSyntax declaration)
-    {
-        foreach (SyntaxToken modifier in declaration.Modifiers)
-        {
-            if (modifier.IsKind(SyntaxKind.PartialKeyword))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static string KeywordOf(INamedTypeSymbol type) => type.TypeKind switch
     {
         TypeKind.Struct => type.IsRecord ? "record struct" : "struct",
@@ -268,234 +141,66 @@ internal static class Parser
         _ => type.IsRecord ? "record" : "class",
     };
 
-    private static string HintNameOf(string fullName)
+    /// <summary>
+    /// The generated file's name, from the type's metadata name (namespace, containing types joined by '-', arity): two
+    /// types never share one. Characters a hint name cannot hold become '_' and add a hash of the metadata name.
+    /// </summary>
+    internal static string HintNameOf(INamedTypeSymbol type)
     {
-        string name = fullName.StartsWith("global::", StringComparison.Ordinal) ? fullName.Substring(8) : fullName;
-        var text = new System.Text.StringBuilder(name.Length + 16);
+        var metadata = new System.Text.StringBuilder(type.MetadataName);
+        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            metadata.Insert(0, outer.MetadataName + "+");
+        }
+
+        if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
+        {
+            metadata.Insert(0, ns.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)
+                .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None)) + ".");
+        }
+
+        string name = metadata.ToString();
+        var text = new System.Text.StringBuilder(name.Length + 32);
+        bool replaced = false;
         foreach (char c in name)
         {
-            text.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
+            if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.' or '_')
+            {
+                text.Append(c);
+            }
+            else if (c is '+' or '`')
+            {
+                text.Append('-'); // Neither appears in a namespace or type name, so the mapping stays one-to-one.
+            }
+            else
+            {
+                text.Append('_');
+                replaced = true;
+            }
+        }
+
+        if (replaced)
+        {
+            text.Append('.').Append(StableHash(name).ToString("x8", CultureInfo.InvariantCulture));
         }
 
         return text.Append(".TokenPayload.g.cs").ToString();
     }
 
-    /// <summary>The primary constructor of a positional record, which the reader calls; <see langword="null"/> otherwise.</summary>
-    internal static IMethodSymbol? FindPrimaryConstructor(INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <summary>FNV-1a over the UTF-16 code units: the same on every run and machine, unlike <see cref="string.GetHashCode()"/>.</summary>
+    private static uint StableHash(string text)
     {
-        if (!type.IsRecord)
+        uint hash = 2166136261;
+        foreach (char c in text)
         {
-            return null;
+            hash = unchecked((hash ^ c) * 16777619);
         }
 
-        foreach (IMethodSymbol constructor in type.InstanceConstructors)
-        {
-            // The compiler's copy constructor points at the same declaration but is implicitly declared.
-            if (constructor.IsImplicitlyDeclared)
-            {
-                continue;
-            }
-
-            foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is RecordDeclarationSyntax { ParameterList: { } parameters } &&
-                    parameters.Parameters.Count == constructor.Parameters.Length)
-                {
-                    return constructor;
-                }
-            }
-        }
-
-        return null;
+        return hash;
     }
 
-    private static IPropertySymbol? FindProperty(INamedTypeSymbol type, string name)
-    {
-        foreach (ISymbol member in type.GetMembers(name))
-        {
-            if (member is IPropertySymbol { IsStatic: false } property)
-            {
-                return property;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Whether the type has an instance constructor without parameters, of any accessibility.</summary>
-    internal static bool HasParameterlessConstructor(INamedTypeSymbol type)
-    {
-        foreach (IMethodSymbol constructor in type.InstanceConstructors)
-        {
-            if (constructor.Parameters.Length == 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // A payload deriving from another payload would hide the base's members; claims are not inherited.
-    private static bool HasPayloadBase(INamedTypeSymbol type)
-    {
-        for (INamedTypeSymbol? baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
-        {
-            if (FindAttribute(baseType.GetAttributes(), TokenPayloadAttribute) is not null)
-            {
-                return true;
-            }
-
-            foreach (INamedTypeSymbol implemented in baseType.AllInterfaces)
-            {
-                if (IsNamed(implemented.OriginalDefinition, JwtPayloadInterface))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasInheritedRequiredMembers(INamedTypeSymbol type)
-    {
-        for (INamedTypeSymbol? baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
-        {
-            foreach (ISymbol member in baseType.GetMembers())
-            {
-                if (member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static ClaimSpec? ParseParameter(IParameterSymbol parameter, IPropertySymbol? property, int index, CancellationToken cancellationToken)
-    {
-        var attributes = new List<AttributeData>(parameter.GetAttributes());
-        if (property is not null)
-        {
-            attributes.AddRange(property.GetAttributes());
-        }
-
-        string? name = ClaimNameOf(FindAttribute(attributes, ClaimAttribute));
-        if (name is null || property is null || property.Type.IsRefLikeType)
-        {
-            return null;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        ValueSpec? value = AnalyzeValue(parameter.Type, FindAttribute(attributes, ClaimConverterAttribute));
-        if (value is null)
-        {
-            return null;
-        }
-
-        MissingClaimBehavior whenMissing;
-        string? defaultLiteral = null;
-        if (parameter.HasExplicitDefaultValue)
-        {
-            defaultLiteral = DefaultValueLiteral(parameter.Type, parameter.ExplicitDefaultValue);
-            if (defaultLiteral is null)
-            {
-                return null;
-            }
-
-            whenMissing = MissingClaimBehavior.KeepDefault;
-        }
-        else
-        {
-            whenMissing = value.IsNullable && !property.IsRequired ? MissingClaimBehavior.Null : MissingClaimBehavior.Fail;
-        }
-
-        return new ClaimSpec(name, property.Name, TypeOf(value), value, whenMissing, index, defaultLiteral, HasSetter: false, ValidationRules.RulesOf(attributes, value), name);
-    }
-
-    private static ClaimSpec? ParseProperty(IPropertySymbol property, AttributeData claimAttribute, bool canUseWith, CancellationToken cancellationToken)
-    {
-        string? name = ClaimNameOf(claimAttribute);
-        if (name is null || property.SetMethod is null || property.GetMethod is null || property.Type.IsRefLikeType)
-        {
-            return null;
-        }
-
-        ValueSpec? value = AnalyzeValue(property.Type, FindAttribute(property.GetAttributes(), ClaimConverterAttribute));
-        if (value is null)
-        {
-            return null;
-        }
-
-        bool hasSetter = !property.SetMethod.IsInitOnly;
-        MissingClaimBehavior whenMissing;
-        if (property.IsRequired)
-        {
-            whenMissing = MissingClaimBehavior.Fail;
-        }
-        else if (HasInitializer(property, cancellationToken))
-        {
-            // A declared default survives a missing claim when the reader can assign the member afterwards.
-            whenMissing = hasSetter || canUseWith ? MissingClaimBehavior.KeepDefault : MissingClaimBehavior.Fail;
-        }
-        else
-        {
-            whenMissing = value.IsNullable ? MissingClaimBehavior.Null : MissingClaimBehavior.Fail;
-        }
-
-        return new ClaimSpec(name, property.Name, TypeOf(value), value, whenMissing, -1, null, hasSetter, ValidationRules.RulesOf(property.GetAttributes(), value), name);
-    }
-
-    private static bool HasInitializer(IPropertySymbol property, CancellationToken cancellationToken)
-    {
-        foreach (SyntaxReference reference in property.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is PropertyDeclarationSyntax { Initializer: not null })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string? ClaimNameOf(AttributeData? attribute) =>
-        attribute is { ConstructorArguments.Length: 1 } && attribute.ConstructorArguments[0].Value is string { Length: > 0 } name
-            ? name
-            : null;
-
-    private static AttributeData? FindAttribute(IEnumerable<AttributeData> attributes, string metadataName)
-    {
-        foreach (AttributeData attribute in attributes)
-        {
-            if (attribute.AttributeClass is { } attributeClass && IsNamed(attributeClass, metadataName))
-            {
-                return attribute;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsNamed(INamedTypeSymbol type, string metadataName)
-    {
-        // Compares "Namespace.Name`Arity" without building the string for every candidate.
-        int tick = metadataName.IndexOf('`');
-        string simpleName = tick < 0 ? metadataName : metadataName.Substring(0, tick);
-        int dot = simpleName.LastIndexOf('.');
-        string name = simpleName.Substring(dot + 1);
-        int arity = tick < 0 ? 0 : int.Parse(metadataName.Substring(tick + 1), CultureInfo.InvariantCulture);
-        if (type.Name != name || type.Arity != arity || type.ContainingType is not null)
-        {
-            return false;
-        }
-
-        return dot < 0
-            ? type.ContainingNamespace.IsGlobalNamespace
-            : type.ContainingNamespace.ToDisplayString() == simpleName.Substring(0, dot);
-    }
+    /// <summary>The C# type of a value, nullable annotation included.</summary>
+    internal static string TypeOf(ValueSpec value) => value.IsNullable ? value.Type + "?" : value.Type;
 
     /// <summary>
     /// The attributes that apply to a claim member: a property's own, or a positional parameter's with those of the
@@ -505,7 +210,7 @@ internal static class Parser
     {
         var attributes = new List<AttributeData>(member.GetAttributes());
         if (member is IParameterSymbol { ContainingSymbol: IMethodSymbol { ContainingType: { } type } } parameter &&
-            FindProperty(type, parameter.Name) is { } property)
+            SymbolHelpers.FindProperty(type, parameter.Name) is { } property)
         {
             attributes.AddRange(property.GetAttributes());
         }
@@ -515,18 +220,16 @@ internal static class Parser
 
     /// <summary>How the generator writes a member of <paramref name="type"/> with <paramref name="attributes"/>; <see langword="null"/> when it cannot.</summary>
     internal static ValueSpec? DescribeValue(ITypeSymbol type, IEnumerable<AttributeData> attributes) =>
-        AnalyzeValue(type, FindAttribute(attributes, ClaimConverterAttribute));
+        AnalyzeValue(type, SymbolHelpers.FindAttribute(attributes, WellKnownNames.ClaimConverterAttribute));
 
     /// <summary>
-    /// Whether the generator can write and read a member of <paramref name="type"/> without a converter; the analyzer
-    /// asks this so that it reports exactly the member types the generator refuses.
+    /// How a member of <paramref name="type"/> is written and read, through <paramref name="converterAttribute"/> when given;
+    /// <see langword="null"/> when the generator cannot write it.
     /// </summary>
-    internal static bool CanWriteValue(ITypeSymbol type) => AnalyzeValue(type, null) is not null;
-
-    /// <summary>The C# type of a value, nullable annotation included.</summary>
-    internal static string TypeOf(ValueSpec value) => value.IsNullable ? value.Type + "?" : value.Type;
-
-    private static ValueSpec? AnalyzeValue(ITypeSymbol type, AttributeData? converterAttribute)
+    /// <param name="type">The member's type.</param>
+    /// <param name="converterAttribute">The member's <c>[ClaimConverter]</c>, if any.</param>
+    /// <param name="payloadReferences">Collects the <c>[TokenPayload]</c> types the value holds, which must be generated too.</param>
+    internal static ValueSpec? AnalyzeValue(ITypeSymbol type, AttributeData? converterAttribute, List<INamedTypeSymbol>? payloadReferences = null)
     {
         bool isNullable = false;
         ITypeSymbol underlying = type;
@@ -546,7 +249,7 @@ internal static class Parser
             return AnalyzeConverter(underlying, isNullable, converterAttribute);
         }
 
-        return AnalyzeUnderlying(underlying, isNullable);
+        return AnalyzeUnderlying(underlying, isNullable, payloadReferences);
     }
 
     private static ValueSpec? AnalyzeConverter(ITypeSymbol valueType, bool isNullable, AttributeData attribute)
@@ -566,8 +269,8 @@ internal static class Parser
                 continue;
             }
 
-            converts |= IsNamed(implemented.OriginalDefinition, ClaimConverterInterface);
-            writesLongForm |= IsNamed(implemented.OriginalDefinition, LongFormConverterInterface);
+            converts |= SymbolHelpers.IsNamed(implemented.OriginalDefinition, WellKnownNames.ClaimConverterInterface);
+            writesLongForm |= SymbolHelpers.IsNamed(implemented.OriginalDefinition, WellKnownNames.LongFormConverterInterface);
         }
 
         return converts
@@ -583,7 +286,7 @@ internal static class Parser
             : null;
     }
 
-    private static ValueSpec? AnalyzeUnderlying(ITypeSymbol type, bool isNullable)
+    private static ValueSpec? AnalyzeUnderlying(ITypeSymbol type, bool isNullable, List<INamedTypeSymbol>? payloadReferences)
     {
         ValueKind? simple = type.SpecialType switch
         {
@@ -621,7 +324,7 @@ internal static class Parser
 
         if (type is IArrayTypeSymbol { Rank: 1 } array)
         {
-            ValueSpec? element = AnalyzeValue(array.ElementType, null);
+            ValueSpec? element = AnalyzeValue(array.ElementType, null, payloadReferences);
             return element is null
                 ? null
                 : new ValueSpec(ValueKind.Array, TypeOf(element) + "[]", isNullable, false, element, ImmutableEquatableArray<EnumMemberSpec>.Empty, null);
@@ -632,24 +335,24 @@ internal static class Parser
             return null;
         }
 
-        if (generic.IsGenericType && IsNamed(generic.OriginalDefinition, "System.Collections.Generic.IReadOnlyList`1"))
+        if (generic.IsGenericType && SymbolHelpers.IsNamed(generic.OriginalDefinition, "System.Collections.Generic.IReadOnlyList`1"))
         {
-            ValueSpec? element = AnalyzeValue(generic.TypeArguments[0], null);
+            ValueSpec? element = AnalyzeValue(generic.TypeArguments[0], null, payloadReferences);
             return element is null
                 ? null
                 : new ValueSpec(ValueKind.List, "global::System.Collections.Generic.IReadOnlyList<" + TypeOf(element) + ">", isNullable, false, element, ImmutableEquatableArray<EnumMemberSpec>.Empty, null);
         }
 
-        if (generic.IsGenericType && IsNamed(generic.OriginalDefinition, "System.Collections.Generic.IReadOnlyDictionary`2") &&
+        if (generic.IsGenericType && SymbolHelpers.IsNamed(generic.OriginalDefinition, "System.Collections.Generic.IReadOnlyDictionary`2") &&
             generic.TypeArguments[0].SpecialType == SpecialType.System_String)
         {
-            ValueSpec? element = AnalyzeValue(generic.TypeArguments[1], null);
+            ValueSpec? element = AnalyzeValue(generic.TypeArguments[1], null, payloadReferences);
             return element is null
                 ? null
                 : new ValueSpec(ValueKind.Dictionary, "global::System.Collections.Generic.IReadOnlyDictionary<string, " + TypeOf(element) + ">", isNullable, false, element, ImmutableEquatableArray<EnumMemberSpec>.Empty, null);
         }
 
-        if (IsPayload(generic))
+        if (IsPayload(generic, payloadReferences))
         {
             return Scalar(ValueKind.Payload, generic.ToDisplayString(TypeFormat), isNullable, generic.IsValueType) with
             {
@@ -663,21 +366,22 @@ internal static class Parser
     private static ValueSpec Scalar(ValueKind kind, string type, bool isNullable, bool isValueType) =>
         new(kind, type, isNullable, isValueType, null, ImmutableEquatableArray<EnumMemberSpec>.Empty, null);
 
-    private static bool IsPayload(INamedTypeSymbol type)
+    private static bool IsPayload(INamedTypeSymbol type, List<INamedTypeSymbol>? payloadReferences)
     {
         if (type.IsGenericType || type.IsAbstract || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
         {
             return false;
         }
 
-        if (FindAttribute(type.GetAttributes(), TokenPayloadAttribute) is not null)
+        if (SymbolHelpers.FindAttribute(type.GetAttributes(), WellKnownNames.TokenPayloadAttribute) is not null)
         {
+            payloadReferences?.Add(type); // Its IJwtPayload members exist only if it is generated too.
             return true;
         }
 
         foreach (INamedTypeSymbol implemented in type.AllInterfaces)
         {
-            if (IsNamed(implemented.OriginalDefinition, JwtPayloadInterface) &&
+            if (SymbolHelpers.IsNamed(implemented.OriginalDefinition, WellKnownNames.JwtPayloadInterface) &&
                 SymbolEqualityComparer.Default.Equals(implemented.TypeArguments[0], type))
             {
                 return true;
@@ -690,14 +394,14 @@ internal static class Parser
     // A generated payload gets ILongFormPayload from its vocabulary; a hand-written one declares it.
     private static bool WritesLongForm(INamedTypeSymbol payloadType)
     {
-        if (FindAttribute(payloadType.GetAttributes(), TokenPayloadAttribute) is { } payloadAttribute && HasLongForm(payloadAttribute))
+        if (SymbolHelpers.FindAttribute(payloadType.GetAttributes(), WellKnownNames.TokenPayloadAttribute) is { } payloadAttribute && HasLongForm(payloadAttribute))
         {
             return true;
         }
 
         foreach (INamedTypeSymbol implemented in payloadType.AllInterfaces)
         {
-            if (IsNamed(implemented, LongFormPayloadInterface))
+            if (SymbolHelpers.IsNamed(implemented, WellKnownNames.LongFormPayloadInterface))
             {
                 return true;
             }
@@ -718,7 +422,7 @@ internal static class Parser
                 continue;
             }
 
-            AttributeData? valueAttribute = FindAttribute(field.GetAttributes(), ClaimValueAttribute);
+            AttributeData? valueAttribute = SymbolHelpers.FindAttribute(field.GetAttributes(), WellKnownNames.ClaimValueAttribute);
             string wire = field.Name;
             if (valueAttribute is not null)
             {
@@ -728,6 +432,11 @@ internal static class Parser
                 }
 
                 wire = text;
+            }
+
+            if (PayloadShapeAnalysis.LoneSurrogateIndex(wire) >= 0)
+            {
+                return null; // A u8 literal cannot hold it.
             }
 
             if (!wireValues.Add(wire))
@@ -747,7 +456,11 @@ internal static class Parser
         return new ValueSpec(ValueKind.Enum, enumType.ToDisplayString(TypeFormat), isNullable, true, null, members.ToImmutableEquatableArray(), null);
     }
 
-    private static string? DefaultValueLiteral(ITypeSymbol type, object? value)
+    /// <summary>
+    /// The C# expression of a parameter default <paramref name="value"/> of <paramref name="type"/>, or <see langword="null"/>
+    /// for a constant no claim type holds.
+    /// </summary>
+    internal static string? DefaultValueLiteral(ITypeSymbol type, object? value)
     {
         if (value is null)
         {
@@ -759,19 +472,36 @@ internal static class Parser
         ITypeSymbol underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
             ? nullable.TypeArguments[0]
             : type;
+        if (underlying.TypeKind == TypeKind.Enum)
+        {
+            // The enum's constant as its own underlying type, so that ulong.MaxValue and negative values cast alike.
+            string? constant = IntegerLiteral(value);
+            return constant is null ? null : "(" + underlying.ToDisplayString(TypeFormat) + ")(" + constant + ")";
+        }
+
         return value switch
         {
             string text => SymbolDisplay.FormatLiteral(text, quote: true),
             bool flag => flag ? "true" : "false",
-            double number => double.IsNaN(number) || double.IsInfinity(number) ? null : number.ToString("R", CultureInfo.InvariantCulture) + "d",
-            int or long when underlying.TypeKind == TypeKind.Enum =>
-                "(" + underlying.ToDisplayString(TypeFormat) + ")(" + Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + ")",
-            int number => number.ToString(CultureInfo.InvariantCulture),
-            long number => number.ToString(CultureInfo.InvariantCulture) + "L",
-            _ when underlying.TypeKind == TypeKind.Enum && value is IConvertible =>
-                "(" + underlying.ToDisplayString(TypeFormat) + ")(" + Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + ")",
-            _ => null,
+            double number when double.IsNaN(number) => "double.NaN",
+            double number when double.IsPositiveInfinity(number) => "double.PositiveInfinity",
+            double number when double.IsNegativeInfinity(number) => "double.NegativeInfinity",
+            double number => number.ToString("R", CultureInfo.InvariantCulture) + "d",
+            _ => IntegerLiteral(value),
         };
     }
 
+    /// <summary>An integral constant as a C# literal of its own type (suffixed where C# needs it), or <see langword="null"/>.</summary>
+    private static string? IntegerLiteral(object value) => value switch
+    {
+        int number => number.ToString(CultureInfo.InvariantCulture),
+        long number => number.ToString(CultureInfo.InvariantCulture) + "L",
+        uint number => number.ToString(CultureInfo.InvariantCulture) + "U",
+        ulong number => number.ToString(CultureInfo.InvariantCulture) + "UL",
+        short number => number.ToString(CultureInfo.InvariantCulture),
+        ushort number => number.ToString(CultureInfo.InvariantCulture),
+        sbyte number => number.ToString(CultureInfo.InvariantCulture),
+        byte number => number.ToString(CultureInfo.InvariantCulture),
+        _ => null,
+    };
 }

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TokenSchema.Generator.Helpers;
 
 namespace TokenSchema.Generator.Analyzer;
 
@@ -49,48 +49,59 @@ internal sealed class ClaimMember
     /// <summary>The member's type syntax, or the member when there is none.</summary>
     public Location TypeLocation { get; }
 
+    /// <summary>Whether two members map the same claim name and this one is not the first.</summary>
+    internal bool IsDuplicate { get; set; }
+
+    /// <summary>Whether the generator writes the member's type (or its converter converts it).</summary>
+    internal bool TypeIsWritten { get; set; }
+
     /// <summary>
-    /// Collects the claim members of <paramref name="type"/>: properties with <c>[Claim]</c> (also via <c>[property: Claim]</c>)
-    /// and primary-constructor parameters with <c>[Claim]</c>, in declaration order. Attributes that failed to bind are skipped.
+    /// Collects the members of <paramref name="type"/> that carry <c>[Claim]</c> (also via <c>[property: Claim]</c>):
+    /// properties and primary-constructor parameters, in declaration order. Attributes that failed to bind are skipped.
     /// </summary>
-    public static List<ClaimMember> Collect(INamedTypeSymbol type, KnownSymbols known, CancellationToken cancellationToken)
+    public static List<ClaimMember> Collect(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         var members = new List<ClaimMember>();
-        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        if (SymbolHelpers.FindPrimaryConstructor(type, cancellationToken) is { } constructor)
         {
-            if (!IsPrimaryConstructor(constructor)) continue;
             foreach (IParameterSymbol parameter in constructor.Parameters)
             {
-                Add(members, parameter, parameter.Type, known, cancellationToken);
+                if (TryCreate(parameter, parameter.Type, hasConverter: false, cancellationToken) is { } member) members.Add(member);
             }
         }
 
-        foreach (ISymbol member in type.GetMembers())
+        foreach (ISymbol symbol in type.GetMembers())
         {
-            if (member is IPropertySymbol property && !property.IsIndexer)
+            if (symbol is IPropertySymbol property && !property.IsIndexer
+                && TryCreate(property, property.Type, hasConverter: false, cancellationToken) is { } member)
             {
-                Add(members, property, property.Type, known, cancellationToken);
+                members.Add(member);
             }
         }
 
-        members.Sort((a, b) => Compare(a.AttributeLocation, b.AttributeLocation));
+        Sort(members);
         return members;
     }
 
-    private static void Add(List<ClaimMember> members, ISymbol symbol, ITypeSymbol type, KnownSymbols known, CancellationToken cancellationToken)
+    /// <summary>Sorts <paramref name="members"/> by the position of their <c>[Claim]</c> attributes.</summary>
+    public static void Sort(List<ClaimMember> members) => members.Sort((a, b) => Compare(a.AttributeLocation, b.AttributeLocation));
+
+    /// <summary>
+    /// The claim member for <paramref name="symbol"/> when it carries a bound <c>[Claim]</c> with one argument; otherwise
+    /// <see langword="null"/>.
+    /// </summary>
+    /// <param name="symbol">The property or parameter carrying the attribute.</param>
+    /// <param name="type">The member's type.</param>
+    /// <param name="hasConverter">Whether a <c>[ClaimConverter]</c> applies to the member.</param>
+    /// <param name="cancellationToken">Cancels the syntax lookups.</param>
+    public static ClaimMember? TryCreate(ISymbol symbol, ITypeSymbol type, bool hasConverter, CancellationToken cancellationToken)
     {
-        AttributeData? claim = KnownSymbols.FindAttribute(symbol, known.ClaimAttribute);
-        if (claim == null || claim.AttributeConstructor == null || claim.ConstructorArguments.Length != 1) return;
+        AttributeData? claim = SymbolHelpers.FindAttribute(symbol, WellKnownNames.ClaimAttribute);
+        if (claim == null || claim.AttributeConstructor == null || claim.ConstructorArguments.Length != 1) return null;
 
         TypedConstant nameArgument = claim.ConstructorArguments[0];
         string? claimName = nameArgument.Kind == TypedConstantKind.Primitive ? nameArgument.Value as string : null;
-        bool isExtension = false;
-        foreach (KeyValuePair<string, TypedConstant> named in claim.NamedArguments)
-        {
-            if (named.Key == "IsExtension" && named.Value.Value is bool value) isExtension = value;
-        }
-
-        bool hasConverter = KnownSymbols.FindAttribute(symbol, known.ClaimConverterAttribute) != null;
+        bool isExtension = SymbolHelpers.NamedArgument(claim, "IsExtension") is true;
         Location memberLocation = symbol.Locations.Length > 0 ? symbol.Locations[0] : Location.None;
 
         Location attributeLocation = memberLocation;
@@ -130,17 +141,7 @@ internal sealed class ClaimMember
             }
         }
 
-        members.Add(new ClaimMember(symbol, type, claimName, isExtension, hasConverter, attributeLocation, nameLocation, typeLocation));
-    }
-
-    private static bool IsPrimaryConstructor(IMethodSymbol constructor)
-    {
-        foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax() is TypeDeclarationSyntax) return true;
-        }
-
-        return false;
+        return new ClaimMember(symbol, type, claimName, isExtension, hasConverter, attributeLocation, nameLocation, typeLocation);
     }
 
     private static int Compare(Location a, Location b)
@@ -148,17 +149,5 @@ internal sealed class ClaimMember
         if (!a.IsInSource || !b.IsInSource) return a.IsInSource.CompareTo(b.IsInSource);
         int byFile = string.CompareOrdinal(a.SourceTree!.FilePath, b.SourceTree!.FilePath);
         return byFile != 0 ? byFile : a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
-    }
-
-    /// <summary>Whether <paramref name="declaration"/> carries the <c>partial</c> modifier.</summary>
-    /// <param name="declaration">A type declaration.</param>
-    public static bool IsPartial(TypeDeclarationSyntax declaration)
-    {
-        foreach (SyntaxToken modifier in declaration.Modifiers)
-        {
-            if (modifier.IsKind(SyntaxKind.PartialKeyword)) return true;
-        }
-
-        return false;
     }
 }

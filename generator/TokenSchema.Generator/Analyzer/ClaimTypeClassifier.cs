@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using TokenSchema.Generator.Helpers;
 using TokenSchema.Generator.Vocabularies;
 
 namespace TokenSchema.Generator.Analyzer;
@@ -52,11 +53,10 @@ internal static class ClaimTypeClassifier
 
     /// <summary>Classifies <paramref name="type"/>, one level of sequence or map included.</summary>
     /// <param name="type">The member's type.</param>
-    /// <param name="known">The compilation's known symbols.</param>
-    public static ClassifiedType Classify(ITypeSymbol type, KnownSymbols known)
+    public static ClassifiedType Classify(ITypeSymbol type)
     {
         type = UnwrapNullable(type);
-        ClaimClrTypes scalar = ClassifyScalar(type, known);
+        ClaimClrTypes scalar = ClassifyScalar(type);
         if (scalar != ClaimClrTypes.None)
         {
             return new ClassifiedType(scalar, null, ClaimClrTypes.None, null);
@@ -71,13 +71,12 @@ internal static class ClaimTypeClassifier
         }
         else if (type is INamedTypeSymbol named && named.IsGenericType)
         {
-            string name = MetadataName(named.OriginalDefinition);
-            if (named.TypeArguments.Length == 1 && System.Array.IndexOf(SequenceTypes, name) >= 0)
+            if (named.TypeArguments.Length == 1 && IsAny(named.OriginalDefinition, SequenceTypes))
             {
                 element = named.TypeArguments[0];
                 family = ClaimClrTypes.Sequence;
             }
-            else if (named.TypeArguments.Length == 2 && System.Array.IndexOf(MapTypes, name) >= 0
+            else if (named.TypeArguments.Length == 2 && IsAny(named.OriginalDefinition, MapTypes)
                 && named.TypeArguments[0].SpecialType == SpecialType.System_String)
             {
                 element = named.TypeArguments[1];
@@ -91,12 +90,12 @@ internal static class ClaimTypeClassifier
         }
 
         element = UnwrapNullable(element);
-        ClaimClrTypes elementFamily = ClassifyScalar(element, known);
+        ClaimClrTypes elementFamily = ClassifyScalar(element);
         if (elementFamily == ClaimClrTypes.None)
         {
             // One level of nesting is enough for every documented claim (Daily's cv/ca maps, LiveKit's arrays);
             // a list of lists or a map of lists is still writable JSON.
-            ClassifiedType inner = Classify(element, known);
+            ClassifiedType inner = Classify(element);
             if (inner.Family == ClaimClrTypes.None)
             {
                 return new ClassifiedType(ClaimClrTypes.None, null, ClaimClrTypes.None, inner.Unsupported);
@@ -121,7 +120,7 @@ internal static class ClaimTypeClassifier
         return type;
     }
 
-    private static ClaimClrTypes ClassifyScalar(ITypeSymbol type, KnownSymbols known)
+    private static ClaimClrTypes ClassifyScalar(ITypeSymbol type)
     {
         switch (type.SpecialType)
         {
@@ -144,21 +143,27 @@ internal static class ClaimTypeClassifier
 
         if (type.TypeKind == TypeKind.Error) return ClaimClrTypes.None;
         if (type.TypeKind == TypeKind.Enum) return ClaimClrTypes.Enum;
-        if (Is(type, known.DateTimeOffset)) return ClaimClrTypes.DateTimeOffset;
-        if (Is(type, known.TimeSpan)) return ClaimClrTypes.TimeSpan;
-        if (Is(type, known.Guid)) return ClaimClrTypes.Guid;
-        if (Is(type, known.Uri)) return ClaimClrTypes.Uri;
-        if (Is(type, known.JsonElement)) return ClaimClrTypes.Json;
-        if ((type.TypeKind == TypeKind.Class || type.TypeKind == TypeKind.Struct) && known.IsPayload(type)) return ClaimClrTypes.Payload;
+        if (!(type is INamedTypeSymbol named)) return ClaimClrTypes.None;
+        if (SymbolHelpers.IsNamed(named, "System.DateTimeOffset")) return ClaimClrTypes.DateTimeOffset;
+        if (SymbolHelpers.IsNamed(named, "System.TimeSpan")) return ClaimClrTypes.TimeSpan;
+        if (SymbolHelpers.IsNamed(named, "System.Guid")) return ClaimClrTypes.Guid;
+        if (SymbolHelpers.IsNamed(named, "System.Uri")) return ClaimClrTypes.Uri;
+        if (SymbolHelpers.IsNamed(named, "System.Text.Json.JsonElement")) return ClaimClrTypes.Json;
+        if ((type.TypeKind == TypeKind.Class || type.TypeKind == TypeKind.Struct)
+            && SymbolHelpers.FindAttribute(type, WellKnownNames.TokenPayloadAttribute) != null)
+        {
+            return ClaimClrTypes.Payload;
+        }
         return ClaimClrTypes.None;
     }
 
-    private static bool Is(ITypeSymbol type, INamedTypeSymbol? known) =>
-        known != null && SymbolEqualityComparer.Default.Equals(type, known);
-
-    private static string MetadataName(INamedTypeSymbol type)
+    private static bool IsAny(INamedTypeSymbol type, string[] metadataNames)
     {
-        INamespaceSymbol? ns = type.ContainingNamespace;
-        return ns == null || ns.IsGlobalNamespace ? type.MetadataName : ns.ToDisplayString() + "." + type.MetadataName;
+        foreach (string metadataName in metadataNames)
+        {
+            if (SymbolHelpers.IsNamed(type, metadataName)) return true;
+        }
+
+        return false;
     }
 }

@@ -5,13 +5,16 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TokenSchema.Generator.Diagnostics;
+using TokenSchema.Generator.Helpers;
+using TokenSchema.Generator.Shape;
 using TokenSchema.Generator.Vocabularies;
 
 namespace TokenSchema.Generator.Analyzer;
 
 /// <summary>
-/// Checks every <c>[TokenPayload]</c> type against its claim vocabulary: claim names, member types, duplicates,
-/// <c>partial</c> declarations and nested payload objects, so a token the platform would silently ignore fails the build.
+/// Reports why a <c>[TokenPayload]</c> type cannot be generated (the problems <see cref="PayloadShapeAnalysis"/> finds) and
+/// checks it against its claim vocabulary: claim names, member types and nested payload objects, so a token the platform
+/// would silently ignore fails the build.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
@@ -27,25 +30,23 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            KnownSymbols? known = KnownSymbols.TryCreate(start.Compilation);
-            if (known == null) return;
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, known), SymbolKind.NamedType);
+            // Nothing to check in a compilation that does not reference TokenSchema.
+            if (start.Compilation.GetTypeByMetadataName(WellKnownNames.ClaimAttribute) == null) return;
+            start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, KnownSymbols known)
+    private static void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         CancellationToken cancellationToken = context.CancellationToken;
-        AttributeData? payloadAttribute = KnownSymbols.FindAttribute(type, known.TokenPayloadAttribute);
+        AttributeData? payloadAttribute = SymbolHelpers.FindAttribute(type, WellKnownNames.TokenPayloadAttribute);
 
-        CheckPartial(context, type, payloadAttribute != null, known);
         CheckVocabularyDefinition(context, type);
-
-        List<ClaimMember> members = ClaimMember.Collect(type, known, cancellationToken);
         if (payloadAttribute == null)
         {
-            foreach (ClaimMember member in members)
+            CheckContainerPartial(context, type);
+            foreach (ClaimMember member in ClaimMember.Collect(type, cancellationToken))
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ClaimOutsidePayload, member.AttributeLocation,
                     member.MemberName, type.Name));
@@ -54,41 +55,36 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        PayloadShapeChecks.Check(context, type, payloadAttribute, members, known);
+        // Every reason the generator refuses the type comes from the one shape analysis the generator runs too.
+        PayloadShape shape = PayloadShapeAnalysis.Analyze(type, payloadAttribute, cancellationToken);
+        foreach (ShapeProblem problem in shape.Problems)
+        {
+            // A containing type's missing 'partial' is reported once, from that type.
+            if (!problem.OnContainingType) context.ReportDiagnostic(problem.ToDiagnostic());
+        }
+
+        if (shape.Problems.Count == 1 && shape.Problems[0].Descriptor == DiagnosticDescriptors.LanguageVersionTooLow) return;
+
+        List<ClaimMember> members = shape.Members;
         ClaimVocabularyDefinition? vocabulary = GetVocabulary(payloadAttribute);
         CheckDeclaredVocabulary(context, payloadAttribute, vocabulary);
         ClaimSet? scope = vocabulary?.BestFit(DeclaredNames(members));
-        var seen = new Dictionary<string, ClaimMember>(System.StringComparer.Ordinal);
         foreach (ClaimMember member in members)
         {
             cancellationToken.ThrowIfCancellationRequested();
             string? name = member.ClaimName;
-            if (name == null || name.Trim().Length == 0)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyClaimName, member.NameLocation, member.MemberName));
-                CheckType(context, member, null, known);
-                continue;
-            }
+            if (name == null || name.Trim().Length == 0 || member.IsDuplicate) continue;
 
-            if (seen.TryGetValue(name, out ClaimMember? first))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateClaim, member.NameLocation, name, first.MemberName));
-                continue;
-            }
-
-            seen.Add(name, member);
             ClaimDefinition? claim = scope?.FindByName(name);
             if (claim == null && scope != null && !member.IsExtension)
             {
                 CheckUnknownName(context, member, name, scope);
             }
 
-            CheckType(context, member, claim, known);
             ValidationAttributeChecks.Check(context, member, claim);
-            if (claim != null && scope != null)
-            {
-                CheckMemberName(context, member, claim, scope);
-            }
+            if (claim == null || scope == null) continue;
+            if (member.TypeIsWritten && !member.HasConverter) CheckType(context, member, claim);
+            CheckMemberName(context, member, claim, scope);
         }
     }
 
@@ -148,26 +144,25 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CheckPartial(SymbolAnalysisContext context, INamedTypeSymbol type, bool isPayload, KnownSymbols known)
+    /// <summary>TKS0007 on a type that is not partial but contains a payload, as the nested payload's shape analysis finds it.</summary>
+    private static void CheckContainerPartial(SymbolAnalysisContext context, INamedTypeSymbol type)
     {
-        INamedTypeSymbol? payload = isPayload ? type : FindNestedPayload(type, known);
+        INamedTypeSymbol? payload = FindNestedPayload(type);
         if (payload == null) return;
-        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        var problems = new List<ShapeProblem>();
+        PayloadShapeAnalysis.AddPartialProblems(problems, type, payload, onContainingType: true, context.CancellationToken);
+        foreach (ShapeProblem problem in problems)
         {
-            if (reference.GetSyntax(context.CancellationToken) is TypeDeclarationSyntax declaration && !ClaimMember.IsPartial(declaration))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TypeNotPartial, declaration.Identifier.GetLocation(),
-                    type.Name, payload.Name));
-            }
+            context.ReportDiagnostic(problem.ToDiagnostic());
         }
     }
 
-    private static INamedTypeSymbol? FindNestedPayload(INamedTypeSymbol type, KnownSymbols known)
+    private static INamedTypeSymbol? FindNestedPayload(INamedTypeSymbol type)
     {
         foreach (INamedTypeSymbol nested in type.GetTypeMembers())
         {
-            if (known.IsPayload(nested)) return nested;
-            INamedTypeSymbol? deeper = FindNestedPayload(nested, known);
+            if (SymbolHelpers.FindAttribute(nested, WellKnownNames.TokenPayloadAttribute) != null) return nested;
+            INamedTypeSymbol? deeper = FindNestedPayload(nested);
             if (deeper != null) return deeper;
         }
 
@@ -207,27 +202,11 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
     private static ImmutableDictionary<string, string?> Replacement(string claimName) =>
         ImmutableDictionary<string, string?>.Empty.Add(DiagnosticIds.ReplacementProperty, claimName);
 
-    private static void CheckType(SymbolAnalysisContext context, ClaimMember member, ClaimDefinition? claim, KnownSymbols known)
+    /// <summary>The vocabulary's type checks of a member whose type the generator writes (TKS0004, TKS0005, TKS0012, TKS0013).</summary>
+    private static void CheckType(SymbolAnalysisContext context, ClaimMember member, ClaimDefinition claim)
     {
-        if (member.HasConverter || ContainsErrorType(member.Type)) return;
-
-        ClassifiedType classified = ClaimTypeClassifier.Classify(member.Type, known);
-        if (classified.Family == ClaimClrTypes.None)
-        {
-            ITypeSymbol unsupported = classified.Unsupported ?? member.Type;
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedMemberType, member.TypeLocation,
-                unsupported.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), member.MemberName));
-            return;
-        }
-
-        if (!Parser.CanWriteValue(member.Type))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TypeNotGenerated, member.TypeLocation,
-                member.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), member.MemberName, GeneratedAlternative(classified)));
-            return;
-        }
-
-        if (claim == null) return;
+        ClassifiedType classified = ClaimTypeClassifier.Classify(member.Type);
+        if (classified.Family == ClaimClrTypes.None) return;
 
         bool fits = (classified.Family & claim.ClrTypes) != 0;
         string expected = ClaimClrTypeRules.Describe(claim.ClrTypes);
@@ -250,32 +229,12 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        CheckNestedPayload(context, member, claim, classified, known);
-        CheckEnumValues(context, member, claim, classified, known);
-    }
-
-    private static string GeneratedAlternative(ClassifiedType classified)
-    {
-        ClaimClrTypes family = classified.Family == ClaimClrTypes.Sequence || classified.Family == ClaimClrTypes.Map
-            ? classified.ElementFamily
-            : classified.Family;
-        string scalar = family switch
-        {
-            ClaimClrTypes.Integer => "int or long",
-            ClaimClrTypes.Number => "double",
-            ClaimClrTypes.Enum => "an enum with at least one member and distinct [ClaimValue] strings",
-            _ => "a supported type",
-        };
-        return classified.Family switch
-        {
-            ClaimClrTypes.Sequence => "T[] or IReadOnlyList<T> of " + scalar + " (or [ClaimConverter])",
-            ClaimClrTypes.Map => "IReadOnlyDictionary<string, T> of " + scalar + " (or [ClaimConverter])",
-            _ => scalar + " (or [ClaimConverter])",
-        };
+        CheckNestedPayload(context, member, claim, classified);
+        CheckEnumValues(context, member, claim, classified);
     }
 
     private static void CheckEnumValues(SymbolAnalysisContext context, ClaimMember member, ClaimDefinition claim,
-        ClassifiedType classified, KnownSymbols known)
+        ClassifiedType classified)
     {
         // Only plain string enums and arrays of them: comma lists (Daily cs/ca, Zoom geo_regions) combine values.
         if (claim.AllowedValues.Count == 0
@@ -292,7 +251,7 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
         foreach (ISymbol enumMember in enumType.GetMembers())
         {
             if (!(enumMember is IFieldSymbol field) || !field.IsConst) continue;
-            AttributeData? claimValue = KnownSymbols.FindAttribute(field, known.ClaimValueAttribute);
+            AttributeData? claimValue = SymbolHelpers.FindAttribute(field, WellKnownNames.ClaimValueAttribute);
             if (claimValue == null || claimValue.ConstructorArguments.Length != 1 || !(claimValue.ConstructorArguments[0].Value is string value))
             {
                 continue;
@@ -313,7 +272,7 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
     }
 
     private static void CheckNestedPayload(SymbolAnalysisContext context, ClaimMember member, ClaimDefinition claim,
-        ClassifiedType classified, KnownSymbols known)
+        ClassifiedType classified)
     {
         ClaimSet? expected = claim.Members;
         if (expected == null || expected.IsOpen) return;
@@ -329,10 +288,10 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
         }
 
         if (!(payloadType is INamedTypeSymbol nested)) return;
-        AttributeData? nestedAttribute = KnownSymbols.FindAttribute(nested, known.TokenPayloadAttribute);
+        AttributeData? nestedAttribute = SymbolHelpers.FindAttribute(nested, WellKnownNames.TokenPayloadAttribute);
         if (nestedAttribute == null) return;
 
-        var nestedNames = new List<string>(DeclaredNames(ClaimMember.Collect(nested, known, context.CancellationToken)));
+        var nestedNames = new List<string>(DeclaredNames(ClaimMember.Collect(nested, context.CancellationToken)));
         ClaimVocabularyDefinition? nestedVocabulary = GetVocabulary(nestedAttribute);
         if (nestedVocabulary != null && ReferenceEquals(nestedVocabulary.BestFit(nestedNames), expected))
         {
@@ -383,18 +342,4 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool ContainsErrorType(ITypeSymbol type)
-    {
-        if (type.TypeKind == TypeKind.Error) return true;
-        if (type is IArrayTypeSymbol array) return ContainsErrorType(array.ElementType);
-        if (type is INamedTypeSymbol named)
-        {
-            foreach (ITypeSymbol argument in named.TypeArguments)
-            {
-                if (ContainsErrorType(argument)) return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -210,6 +210,46 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "The claim vocabulary's limits (the platform's maximum length, range, allowed values, required claims) always become generated checks. An attribute that allows more does not loosen them; tighten it to the vocabulary's limit or remove it.");
 
+    /// <summary>TKS0026: <c>[Claim]</c> on a member that cannot be a claim.</summary>
+    public static readonly DiagnosticDescriptor ClaimMemberIgnored = Create(
+        DiagnosticIds.ClaimMemberIgnored,
+        "[Claim] member cannot be a claim",
+        "'{0}' cannot be a claim of '{1}': {2}",
+        DiagnosticSeverity.Error,
+        "A claim is an instance property with get and set/init accessors, or a positional record parameter with a default C# can write. A class's or struct's primary-constructor parameter, a static property and an indexer are not claims.");
+
+    /// <summary>TKS0027: a <c>ValidateClaims</c> method the generated <c>Validate()</c> would never call.</summary>
+    public static readonly DiagnosticDescriptor ClaimsHookSignature = Create(
+        DiagnosticIds.ClaimsHookSignature,
+        "ValidateClaims hook has the wrong signature",
+        "'{0}' declares ValidateClaims, but Validate() only calls an instance method '{1}'",
+        DiagnosticSeverity.Error,
+        "The generated Validate() calls the cross-claim hook after its own checks only when the payload declares it exactly as an instance method 'void ValidateClaims(ref ClaimProblemCollector problems)'; any other ValidateClaims would silently never run.");
+
+    /// <summary>TKS0028: a claim name that is not valid UTF-16.</summary>
+    public static readonly DiagnosticDescriptor InvalidUtf16 = Create(
+        DiagnosticIds.InvalidUtf16,
+        "Claim name is not valid UTF-16",
+        "The {0} \"{1}\" has a lone surrogate at index {2}, which UTF-8 cannot encode",
+        DiagnosticSeverity.Error,
+        "Claim names are written to the token as UTF-8; a high surrogate not followed by a low one, or a low surrogate on its own, has no UTF-8 form.");
+
+    /// <summary>TKS0029: the project's C# version cannot compile the generated code.</summary>
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        DiagnosticIds.LanguageVersionTooLow,
+        "C# version too old for generated payloads",
+        "'{0}' is not generated: the project compiles C# {1}, and the generated code needs C# {2} or later; raise LangVersion",
+        DiagnosticSeverity.Error,
+        "The generated code implements static abstract interface members and uses UTF-8 string literals, which need C# 11.");
+
+    /// <summary>TKS0030: the generator failed unexpectedly on a payload.</summary>
+    public static readonly DiagnosticDescriptor GeneratorFailure = Create(
+        DiagnosticIds.GeneratorFailure,
+        "Generator failed on a payload",
+        "The generator could not generate '{0}' ({1}); please report this with the type's declaration",
+        DiagnosticSeverity.Error,
+        "An unexpected failure while generating one payload is reported on that payload; the other payloads of the compilation are still generated.");
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
@@ -218,6 +258,7 @@ internal static class DiagnosticDescriptors
         EnumValueNotAllowed, UnsupportedPayloadType, PayloadDerivesFromPayload, NoParameterlessConstructor, ConstructionMemberNotClaim,
         TooManyClaims, ClaimPropertyNotSettable, ConverterDoesNotConvert, TypeNotGenerated,
         VocabularyNotDeclared, KnownClaimIgnored, ValidationAttributeNotEnforced, AttributeLooserThanVocabulary,
+        ClaimMemberIgnored, ClaimsHookSignature, InvalidUtf16, LanguageVersionTooLow, GeneratorFailure,
     };
 
     /// <summary>The help link of a diagnostic: its section of <c>docs/diagnostics.md</c>.</summary>

@@ -78,6 +78,21 @@ internal static class DiagnosticIds
     /// <summary>A validation attribute that allows more than the claim's vocabulary, whose limit is enforced instead.</summary>
     public const string AttributeLooserThanVocabulary = "TKS0025";
 
+    /// <summary>[Claim] on a member the generator cannot make a claim: a class's or struct's primary-constructor parameter, a static property, an indexer, a positional parameter without a property or with a default C# cannot write.</summary>
+    public const string ClaimMemberIgnored = "TKS0026";
+
+    /// <summary>A method named ValidateClaims that is not the hook <c>void ValidateClaims(ref ClaimProblemCollector problems)</c>.</summary>
+    public const string ClaimsHookSignature = "TKS0027";
+
+    /// <summary>A claim name with a lone surrogate, which UTF-8 cannot encode.</summary>
+    public const string InvalidUtf16 = "TKS0028";
+
+    /// <summary>The project's C# version is older than the generated code needs.</summary>
+    public const string LanguageVersionTooLow = "TKS0029";
+
+    /// <summary>The generator failed unexpectedly on a payload.</summary>
+    public const string GeneratorFailure = "TKS0030";
+
     /// <summary>The key of <c>Diagnostic.Properties</c> holding the claim name a code fix writes instead of the offending one.</summary>
     public const string ReplacementProperty = "Replacement";
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using TokenSchema.Generator.Helpers;
 
 namespace TokenSchema.Generator.Vocabularies;
 
@@ -78,17 +79,16 @@ internal static class DeclaredVocabulary
         string description = NamedArgument(known, "Description") as string ?? longName ?? name;
         int? maxLength = NamedArgument(known, "MaxLength") is int max && max > 0 ? max : null;
 
-        // The values of the runtime's ClaimJsonType: Any, String, Boolean, Integer, Number, NumericDate, Object, Array, StringOrArray.
-        ClaimJsonKind? kind = (NamedArgument(known, "JsonType") as int?) switch
+        ClaimJsonKind? kind = (NamedArgument(known, "JsonType") is int value ? (DeclaredJsonType)value : DeclaredJsonType.Any) switch
         {
-            1 => ClaimJsonKind.String,
-            2 => ClaimJsonKind.Boolean,
-            3 => ClaimJsonKind.Integer,
-            4 => ClaimJsonKind.Number,
-            5 => ClaimJsonKind.NumericDate,
-            6 => ClaimJsonKind.Object,
-            7 => ClaimJsonKind.Array,
-            8 => ClaimJsonKind.StringOrArray,
+            DeclaredJsonType.String => ClaimJsonKind.String,
+            DeclaredJsonType.Boolean => ClaimJsonKind.Boolean,
+            DeclaredJsonType.Integer => ClaimJsonKind.Integer,
+            DeclaredJsonType.Number => ClaimJsonKind.Number,
+            DeclaredJsonType.NumericDate => ClaimJsonKind.NumericDate,
+            DeclaredJsonType.Object => ClaimJsonKind.Object,
+            DeclaredJsonType.Array => ClaimJsonKind.Array,
+            DeclaredJsonType.StringOrArray => ClaimJsonKind.StringOrArray,
             _ => null,
         };
 
@@ -112,27 +112,7 @@ internal static class DeclaredVocabulary
         return all;
     }
 
-    private static AttributeData? Find(ISymbol symbol, string metadataName)
-    {
-        foreach (AttributeData attribute in symbol.GetAttributes())
-        {
-            if (attribute.AttributeClass is { ContainingType: null } attributeClass &&
-                attributeClass.ToDisplayString() == metadataName)
-            {
-                return attribute;
-            }
-        }
+    private static AttributeData? Find(ISymbol symbol, string metadataName) => SymbolHelpers.FindAttribute(symbol, metadataName);
 
-        return null;
-    }
-
-    private static object? NamedArgument(AttributeData attribute, string name)
-    {
-        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
-        {
-            if (argument.Key == name) return argument.Value.Value;
-        }
-
-        return null;
-    }
+    private static object? NamedArgument(AttributeData attribute, string name) => SymbolHelpers.NamedArgument(attribute, name);
 }

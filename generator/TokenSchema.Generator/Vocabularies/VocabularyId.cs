@@ -2,7 +2,8 @@ namespace TokenSchema.Generator.Vocabularies;
 
 /// <summary>
 /// The vocabularies the tables know. The numeric values equal those of the runtime's <c>TokenSchema.ClaimVocabulary</c>
-/// enum, which is what <c>[TokenPayload(ClaimVocabulary.Daily)]</c> carries into the compilation.
+/// enum, which is what <c>[TokenPayload(ClaimVocabulary.Daily)]</c> carries into the compilation; a test checks that both
+/// enums have the same names and values.
 /// </summary>
 internal enum VocabularyId
 {
