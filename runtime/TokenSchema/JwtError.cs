@@ -33,9 +33,27 @@ public enum JwtError
     /// <summary>The payload does not read into the payload type (wrong JSON type, missing required claim) or fails its validation.</summary>
     InvalidClaims,
 
-    /// <summary>The <c>exp</c> time, plus the allowed clock skew, has passed (or <c>exp</c> is required and absent).</summary>
+    /// <summary>The <c>exp</c> time, plus the allowed clock skew, has passed.</summary>
     Expired,
 
     /// <summary>The <c>nbf</c> time, less the allowed clock skew, has not come yet.</summary>
     NotYetValid,
+
+    /// <summary>The token has no <c>exp</c> and <see cref="JwtVerifierOptions.RequireExpirationTime"/> is on (the default).</summary>
+    MissingExpirationTime,
+
+    /// <summary>The token lives longer than <see cref="JwtVerifierOptions.MaxLifetime"/>.</summary>
+    LifetimeTooLong,
+
+    /// <summary><c>iss</c> is absent or not one of <see cref="JwtVerifierOptions.ValidIssuers"/>.</summary>
+    InvalidIssuer,
+
+    /// <summary><c>aud</c> is absent or names none of <see cref="JwtVerifierOptions.ValidAudiences"/>.</summary>
+    InvalidAudience,
+
+    /// <summary>
+    /// <c>exp</c>, <c>nbf</c> or <c>iat</c> is after the year 3000: a NumericDate written in milliseconds instead of
+    /// seconds, which would otherwise make a token valid for millennia.
+    /// </summary>
+    NumericDateInMilliseconds,
 }

@@ -48,8 +48,31 @@ public sealed class JwtVerifierOptions
     /// <summary>The longest token accepted, in characters; 8,192 by default. Longer tokens are <see cref="JwtError.TooLarge"/>.</summary>
     public int MaxTokenLength { get; init; } = 8192;
 
-    /// <summary>Rejects tokens without <c>exp</c> as <see cref="JwtError.Expired"/>; off by default.</summary>
-    public bool RequireExpirationTime { get; init; }
+    /// <summary>
+    /// Rejects tokens without <c>exp</c> as <see cref="JwtError.MissingExpirationTime"/>; on by default, as in
+    /// Microsoft.IdentityModel (and LiveKit's server refuses such tokens). Turn it off only for tokens that are meant to
+    /// be valid forever.
+    /// </summary>
+    public bool RequireExpirationTime { get; init; } = true;
+
+    /// <summary>
+    /// The longest lifetime accepted: <c>exp</c> minus <c>nbf</c>, else minus <c>iat</c>, else minus now; longer is
+    /// <see cref="JwtError.LifetimeTooLong"/>. <see langword="null"/> (the default) for no limit.
+    /// </summary>
+    public TimeSpan? MaxLifetime { get; init; }
+
+    /// <summary>
+    /// The accepted issuers: when set, <c>iss</c> must be one of them (ordinal), and a token without <c>iss</c> is
+    /// <see cref="JwtError.InvalidIssuer"/>. <see langword="null"/> (the default) does not look at <c>iss</c>.
+    /// </summary>
+    public IReadOnlyCollection<string>? ValidIssuers { get; init; }
+
+    /// <summary>
+    /// The accepted audiences: when set, <c>aud</c> (a string, or any item of an array) must be one of them (ordinal),
+    /// and a token without <c>aud</c> is <see cref="JwtError.InvalidAudience"/>. <see langword="null"/> (the default)
+    /// does not look at <c>aud</c>.
+    /// </summary>
+    public IReadOnlyCollection<string>? ValidAudiences { get; init; }
 
     /// <summary>Runs the payload's own validation after reading it; <see langword="true"/> by default.</summary>
     public bool ValidatePayload { get; init; } = true;
@@ -69,5 +92,52 @@ public sealed class JwtVerifierOptions
         {
             throw new ArgumentOutOfRangeException(nameof(MaxTokenLength), MaxTokenLength, "The maximum token length must be at least 16 characters.");
         }
+
+        if (MaxLifetime is { } lifetime && lifetime <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxLifetime), lifetime, "The maximum lifetime must be positive.");
+        }
+
+        CheckNames(ValidIssuers, nameof(ValidIssuers));
+        CheckNames(ValidAudiences, nameof(ValidAudiences));
+    }
+
+    private static void CheckNames(IReadOnlyCollection<string>? names, string option)
+    {
+        if (names is null)
+        {
+            return;
+        }
+
+        if (names.Count == 0)
+        {
+            throw new ArgumentException("Give at least one value, or leave the option null to accept any.", option);
+        }
+
+        foreach (string name in names)
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                throw new ArgumentException("A value is null or empty.", option);
+            }
+        }
+    }
+
+    /// <summary>The UTF-8 bytes of each name, for comparing without allocating.</summary>
+    internal static byte[][]? Utf8(IReadOnlyCollection<string>? names)
+    {
+        if (names is null)
+        {
+            return null;
+        }
+
+        var bytes = new byte[names.Count][];
+        int i = 0;
+        foreach (string name in names)
+        {
+            bytes[i++] = System.Text.Encoding.UTF8.GetBytes(name);
+        }
+
+        return bytes;
     }
 }

@@ -98,7 +98,7 @@ public sealed class CliPlatformTests
     public void Inspect_reads_a_verified_token_into_the_platform_record()
     {
         const string secret = "a-secret-of-at-least-thirty-two-bytes!";
-        string token = Forge.Token("""{"r":"room-0253","d":"25df5057-ef0d-4d97-bde6-0cf287276cbb","iat":1800000000,"ctoe":true}""", System.Text.Encoding.UTF8.GetBytes(secret));
+        string token = Forge.Token("""{"r":"room-0253","d":"25df5057-ef0d-4d97-bde6-0cf287276cbb","iat":1800000000,"exp":1800003600,"ctoe":true}""", System.Text.Encoding.UTF8.GetBytes(secret));
         var output = new StringWriter();
         Assert.Equal(0, TokenCommands.Inspect(output, new StringWriter(), token, secret, Clock, allowShortKey: false, platform: "Daily"));
         string text = output.ToString();
@@ -111,7 +111,7 @@ public sealed class CliPlatformTests
     public void Inspect_as_a_platform_rejects_claims_of_the_wrong_type()
     {
         const string secret = "a-secret-of-at-least-thirty-two-bytes!";
-        string token = Forge.Token("""{"r":"room","d":"25df5057-ef0d-4d97-bde6-0cf287276cbb","iat":1800000000,"ctoe":"yes"}""", System.Text.Encoding.UTF8.GetBytes(secret));
+        string token = Forge.Token("""{"r":"room","d":"25df5057-ef0d-4d97-bde6-0cf287276cbb","iat":1800000000,"exp":1800003600,"ctoe":"yes"}""", System.Text.Encoding.UTF8.GetBytes(secret));
         var output = new StringWriter();
         Assert.Equal(1, TokenCommands.Inspect(output, new StringWriter(), token, secret, Clock, allowShortKey: false, platform: "daily"));
         Assert.Contains("token rejected: InvalidClaims", output.ToString());

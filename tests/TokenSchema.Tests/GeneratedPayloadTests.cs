@@ -66,11 +66,11 @@ public sealed class GeneratedPayloadTests
     public void Verifier_reports_wrong_types_and_missing_required_claims_as_invalid_claims()
     {
         using var verifier = new JwtVerifier(SignerTests.Key);
-        Assert.False(verifier.TryVerify(Forge.Token("""{"r":"a","d":"not-a-guid","iat":1}""", SignerTests.Key).AsSpan(), out MeetingToken? _, out JwtError badGuid));
+        Assert.False(verifier.TryVerify(Forge.Token("""{"r":"a","d":"not-a-guid","iat":1,"exp":4102444800}""", SignerTests.Key).AsSpan(), out MeetingToken? _, out JwtError badGuid));
         Assert.Equal(JwtError.InvalidClaims, badGuid);
-        Assert.False(verifier.TryVerify(Forge.Token("""{"r":"a","iat":1}""", SignerTests.Key).AsSpan(), out MeetingToken? _, out JwtError missing));
+        Assert.False(verifier.TryVerify(Forge.Token("""{"r":"a","iat":1,"exp":4102444800}""", SignerTests.Key).AsSpan(), out MeetingToken? _, out JwtError missing));
         Assert.Equal(JwtError.InvalidClaims, missing);
-        Assert.False(verifier.TryVerify(Forge.Token("""{"r":"a","d":"25df5057-ef0d-4d97-bde6-0cf287276cbb","iat":1,"ctoe":"yes"}""", SignerTests.Key).AsSpan(), out MeetingToken? _, out JwtError wrongType));
+        Assert.False(verifier.TryVerify(Forge.Token("""{"r":"a","d":"25df5057-ef0d-4d97-bde6-0cf287276cbb","iat":1,"exp":4102444800,"ctoe":"yes"}""", SignerTests.Key).AsSpan(), out MeetingToken? _, out JwtError wrongType));
         Assert.Equal(JwtError.InvalidClaims, wrongType);
     }
 

@@ -126,7 +126,7 @@ public sealed class ValidSignsAndReadsBackPropertyTests(ITestOutputHelper output
     public void Valid_if_and_only_if_signable_and_a_signed_token_reads_back_equal()
     {
         using JwtSigner signer = JwtSigner.FromSecret(Secret);
-        using JwtVerifier verifier = JwtVerifier.FromSecret(Secret);
+        using JwtVerifier verifier = JwtVerifier.FromSecret(Secret, new JwtVerifierOptions { RequireExpirationTime = false }); // the payload has no exp
         int valid = 0, invalid = 0;
         var problemsByKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (int seed in new[] { 1, 7, 42, 2026 })

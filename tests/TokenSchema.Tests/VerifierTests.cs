@@ -10,7 +10,8 @@ public sealed class VerifierTests
     private static readonly byte[] Key = SignerTests.Key;
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
     private static readonly ManualTimeProvider Clock = new(Now);
-    private static readonly JwtVerifierOptions Options = new() { TimeProvider = Clock, ClockSkew = TimeSpan.FromSeconds(30) };
+    // Most tests here are about the token's form, on tokens without exp; the exp default has tests of its own.
+    private static readonly JwtVerifierOptions Options = new() { TimeProvider = Clock, ClockSkew = TimeSpan.FromSeconds(30), RequireExpirationTime = false };
 
     private static JwtError Verify(string token, JwtVerifierOptions? options = null) => Verify(token, out _, options);
 
@@ -219,14 +220,15 @@ public sealed class VerifierTests
         long now = Now.ToUnixTimeSeconds();
         Assert.Equal(JwtError.None, Verify(Forge.Token($$"""{"r":"a","nbf":{{now + 30}}}""", Key)));
         Assert.Equal(JwtError.NotYetValid, Verify(Forge.Token($$"""{"r":"a","nbf":{{now + 31}}}""", Key)));
-        Assert.Equal(JwtError.NotYetValid, Verify(Forge.Token("""{"r":"a","nbf":9223372036854775807}""", Key)));
+        // A NumericDate past the year 3000 can only be milliseconds; it is refused as such, whatever it says.
+        Assert.Equal(JwtError.NumericDateInMilliseconds, Verify(Forge.Token("""{"r":"a","nbf":9223372036854775807}""", Key)));
     }
 
     [Fact]
     public void Uses_the_configured_clock()
     {
         var clock = new ManualTimeProvider(Now);
-        var options = new JwtVerifierOptions { TimeProvider = clock, ClockSkew = TimeSpan.Zero };
+        var options = new JwtVerifierOptions { TimeProvider = clock, ClockSkew = TimeSpan.Zero, RequireExpirationTime = false };
         string token = Forge.Token($$"""{"r":"a","exp":{{Now.ToUnixTimeSeconds() + 60}}}""", Key);
         Assert.Equal(JwtError.None, Verify(token, options));
         clock.Now = Now.AddSeconds(60);
@@ -244,11 +246,13 @@ public sealed class VerifierTests
     }
 
     [Fact]
-    public void Requires_exp_when_configured()
+    public void Requires_exp_by_default_unless_opted_out()
     {
-        var options = new JwtVerifierOptions { TimeProvider = Clock, RequireExpirationTime = true };
-        Assert.Equal(JwtError.Expired, Verify(Forge.Token("""{"r":"a"}""", Key), options));
-        Assert.Equal(JwtError.None, Verify(Forge.Token($$"""{"r":"a","exp":{{Now.ToUnixTimeSeconds() + 5}}}""", Key), options));
+        var defaults = new JwtVerifierOptions { TimeProvider = Clock };
+        Assert.True(defaults.RequireExpirationTime);
+        Assert.Equal(JwtError.MissingExpirationTime, Verify(Forge.Token("""{"r":"a"}""", Key), defaults));
+        Assert.Equal(JwtError.None, Verify(Forge.Token($$"""{"r":"a","exp":{{Now.ToUnixTimeSeconds() + 5}}}""", Key), defaults));
+        Assert.Equal(JwtError.None, Verify(Forge.Token("""{"r":"a"}""", Key), new JwtVerifierOptions { TimeProvider = Clock, RequireExpirationTime = false }));
     }
 
     [Theory]
@@ -264,7 +268,7 @@ public sealed class VerifierTests
     [Fact]
     public void Payload_validation_can_be_turned_off()
     {
-        var options = new JwtVerifierOptions { TimeProvider = Clock, ValidatePayload = false };
+        var options = new JwtVerifierOptions { TimeProvider = Clock, ValidatePayload = false, RequireExpirationTime = false };
         string token = Forge.Token("""{"r":"a","iat":1900000000,"exp":1800000010}""", Key);
         Assert.Equal(JwtError.None, Verify(token, out TestPayload? payload, options));
         Assert.Equal(1800000010, payload!.Expires);
@@ -280,7 +284,7 @@ public sealed class VerifierTests
     [Fact]
     public void Refuses_tokens_longer_than_the_limit()
     {
-        var options = new JwtVerifierOptions { TimeProvider = Clock, MaxTokenLength = 100 };
+        var options = new JwtVerifierOptions { TimeProvider = Clock, MaxTokenLength = 100, RequireExpirationTime = false };
         string token = Forge.Token($$"""{"r":"a","d":"{{new string('a', 200)}}"}""", Key);
         Assert.Equal(JwtError.TooLarge, Verify(token, options));
         Assert.Equal(JwtError.None, Verify(token));

@@ -89,13 +89,14 @@ test('TokenSchema reads a jose-signed Daily token into its typed DailyToken with
 test('TokenSchema refuses a jose-signed Daily token whose claim has the wrong type', async () => {
   const token = await new SignJWT({ r: 'room', d: '25df5057-ef0d-4d97-bde6-0cf287276cbb', iat: now, ctoe: 'yes' })
     .setProtectedHeader({ alg: 'HS256' })
+    .setExpirationTime(now + 600)
     .sign(key);
   const result = tokenschema(['inspect', token, '--platform', 'daily']);
   assert.equal(result.status, 1);
   assert.match(result.stdout, /InvalidClaims/);
 });
 
-test('TokenSchema rejects a jose token signed with HS384 or another key, or expired', async () => {
+test('TokenSchema rejects a jose token signed with HS384 or another key, expired, or without exp', async () => {
   const hs384 = await new SignJWT({ r: 'room' }).setProtectedHeader({ alg: 'HS384' }).sign(key);
   let result = tokenschema(['inspect', hs384]);
   assert.equal(result.status, 1);
@@ -110,4 +111,9 @@ test('TokenSchema rejects a jose token signed with HS384 or another key, or expi
   result = tokenschema(['inspect', expired]);
   assert.equal(result.status, 1);
   assert.match(result.stdout, /Expired/);
+
+  const forever = await new SignJWT({ r: 'room' }).setProtectedHeader({ alg: 'HS256' }).sign(key);
+  result = tokenschema(['inspect', forever]);
+  assert.equal(result.status, 1);
+  assert.match(result.stdout, /MissingExpirationTime/);
 });
