@@ -374,6 +374,7 @@ internal static class Emitter
 
     private const string Checks = "global::TokenSchema.ClaimValueChecks";
     private const string Undefined = "global::System.Text.Json.JsonValueKind.Undefined";
+    private const string JsonTextMessage = "holds text that is not valid UTF-8 or escapes an unpaired surrogate";
 
     /// <summary>
     /// Emits <c>Validate()</c>: every rule of every claim, and every value the writer could not write or the reader would
@@ -454,7 +455,7 @@ internal static class Emitter
     /// <summary>Whether a present value needs checks of its own, whatever the rules: what the writer refuses or the reader reads differently.</summary>
     private static bool NeedsValueChecks(ValueSpec value) => value.Kind switch
     {
-        ValueKind.String or ValueKind.Double or ValueKind.Enum or ValueKind.Uri or ValueKind.Payload or ValueKind.Dictionary => true,
+        ValueKind.String or ValueKind.Double or ValueKind.Enum or ValueKind.Uri or ValueKind.Payload or ValueKind.Dictionary or ValueKind.JsonElement => true,
         ValueKind.Array or ValueKind.List => NeedsElementChecks(value.Element!),
         _ => false,
     };
@@ -707,6 +708,10 @@ internal static class Emitter
             case ValueKind.Uri:
                 EmitProblem(w, "!" + Checks + ".IsAbsoluteUri(" + v + ")", path, "is not an absolute URI written with its scheme");
                 break;
+            case ValueKind.JsonElement:
+                // An undefined element is an absent claim (or, as an item, reported by the caller).
+                EmitProblem(w, v + ".ValueKind != " + Undefined + " && !" + Checks + ".IsWritable(" + v + ")", path, JsonTextMessage);
+                break;
             case ValueKind.Payload:
                 string result = "__nested" + d;
                 w.Line("global::TokenSchema.ClaimValidationResult " + result + " = " + v + ".Validate();");
@@ -763,10 +768,11 @@ internal static class Emitter
         if (element.Kind == ValueKind.JsonElement)
         {
             // The writer writes null for a null item but cannot write an undefined element.
-            string test = element.IsNullable
-                ? expr + " is { } " + local + " && " + local + ".ValueKind == " + Undefined
-                : expr + ".ValueKind == " + Undefined;
-            EmitProblem(w, test, path, "has no value (an undefined JsonElement)");
+            string item = element.IsNullable ? local : expr;
+            w.Open(element.IsNullable ? "if (" + expr + " is { } " + local + ")" : null);
+            EmitProblem(w, item + ".ValueKind == " + Undefined, path, "has no value (an undefined JsonElement)");
+            EmitProblem(w, item + ".ValueKind != " + Undefined + " && !" + Checks + ".IsWritable(" + item + ")", path, JsonTextMessage);
+            w.Close();
             return;
         }
 
@@ -989,8 +995,7 @@ internal static class Emitter
         switch (value.Kind)
         {
             case ValueKind.String:
-                EmitExpectToken(w, notString, path);
-                w.Line(target + " = reader.GetString()!;");
+                EmitTryGet(w, notString, Checks + ".TryGetText(ref reader, out string? __text" + d + ")", target, "__text" + d, path);
                 break;
             case ValueKind.Boolean:
                 EmitExpectToken(w, "reader.TokenType != " + TokenType + ".True && reader.TokenType != " + TokenType + ".False", path);
@@ -1009,7 +1014,7 @@ internal static class Emitter
                 EmitTryGet(w, notString, "reader.TryGetGuid(out global::System.Guid __guid" + d + ")", target, "__guid" + d, path);
                 break;
             case ValueKind.Uri:
-                EmitTryGet(w, notString, Checks + ".TryReadAbsoluteUri(reader.GetString(), out global::System.Uri? __uri" + d + ")", target, "__uri" + d, path);
+                EmitTryGet(w, notString, "(" + Checks + ".TryGetText(ref reader, out string? __uriText" + d + ") && " + Checks + ".TryReadAbsoluteUri(__uriText" + d + ", out global::System.Uri? __uri" + d + "))", target, "__uri" + d, path);
                 break;
             case ValueKind.DateTimeOffset:
                 // A NumericDate: integer seconds; a fraction is truncated toward the past.
@@ -1061,7 +1066,10 @@ internal static class Emitter
                 EmitExpectToken(w, "reader.TokenType != " + TokenType + ".StartObject", path);
                 w.Line("var " + map + " = new global::System.Collections.Generic.Dictionary<string, " + valueType + ">(global::System.StringComparer.Ordinal);");
                 w.Open("while (reader.Read() && reader.TokenType != " + TokenType + ".EndObject)");
-                w.Line("string " + key + " = reader.GetString()!;");
+                w.Open("if (!" + Checks + ".TryGetText(ref reader, out string? " + key + "))");
+                EmitFail(w, "InvalidValue", path);
+                w.Close();
+                w.Line();
                 w.Line("reader.Read();");
                 w.Line(valueType + " " + entry + " = " + DefaultOf(value.Element!) + ";");
                 EmitReadValue(w, value.Element!, entry, path, depth + 1, enums);

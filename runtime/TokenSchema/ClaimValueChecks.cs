@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Text;
 using System.ComponentModel;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace TokenSchema;
@@ -194,6 +195,93 @@ public static class ClaimValueChecks
 
         return false;
     }
+
+    /// <summary>
+    /// Reads the string at the reader's token (a value or a property name); <see langword="false"/> instead of an
+    /// exception when its text is not valid UTF-8 or escapes an unpaired surrogate, which no string can hold.
+    /// </summary>
+    /// <param name="reader">The reader, on a string or a property name.</param>
+    /// <param name="value">The text, when the method returns <see langword="true"/>.</param>
+    public static bool TryGetText(ref Utf8JsonReader reader, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+    {
+        try
+        {
+            value = reader.GetString();
+            return value is not null;
+        }
+        catch (InvalidOperationException)
+        {
+            value = null;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether a <see cref="JsonElement"/> can be written with the same meaning: its JSON text is valid UTF-8 and
+    /// escapes no unpaired surrogate, in any string or property name inside it.
+    /// </summary>
+    /// <param name="element">A defined element.</param>
+    public static bool IsWritable(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Undefined)
+        {
+            return false;
+        }
+
+#if NET9_0_OR_GREATER
+        return Verification.StrictJsonText.IsValid(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element));
+#else
+        // Without JsonMarshal the raw text is only reachable as a string, which invalid UTF-8 has already lost.
+        return IsWritableSlow(element);
+#endif
+    }
+
+#if !NET9_0_OR_GREATER
+    private static bool IsWritableSlow(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return TryGetText(element, out _);
+            case JsonValueKind.Array:
+                foreach (JsonElement item in element.EnumerateArray())
+                {
+                    if (!IsWritableSlow(item))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JsonValueKind.Object:
+                foreach (JsonProperty property in element.EnumerateObject())
+                {
+                    if (!IsValidText(property.Name) || !IsWritableSlow(property.Value))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private static bool TryGetText(JsonElement element, out string? text)
+    {
+        try
+        {
+            text = element.GetString();
+            return text is not null && IsValidText(text);
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
+    }
+#endif
 
     /// <summary>The path of an item in an array claim: <c>claim[index]</c>. Called only when a problem is reported.</summary>
     /// <param name="path">The claim's path.</param>

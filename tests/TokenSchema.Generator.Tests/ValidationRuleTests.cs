@@ -208,6 +208,28 @@ public sealed class ValidationRuleTests : IDisposable
     }
 
     [Theory]
+    [InlineData("""{"name":"\ud800"}""", "name")]
+    [InlineData("""{"name":"n","tags":["a","\udc00"]}""", "tags")]
+    [InlineData("""{"name":"n","m":{"\ud800":{"v":1}}}""", "m")]
+    [InlineData("""{"name":"n","web":"https://example.com/\ud800"}""", "web")]
+    public void Reading_text_that_no_string_can_hold_fails_naming_the_claim_instead_of_throwing(string json, string claim)
+    {
+        ReadOutcome read = _loaded.Read("Rules.Values", json);
+
+        Assert.False(read.Success);
+        Assert.Equal((ClaimReadErrorKind.InvalidValue, claim), (read.Error.Kind, read.Error.Claim));
+    }
+
+    [Fact]
+    public void A_json_element_holding_an_unpaired_surrogate_escape_is_not_valid()
+    {
+        ReadOutcome read = _loaded.Read("Rules.Values", """{"name":"n","raw":[{"a":"\ud800"},["ok"]]}""");
+
+        Assert.True(read.Success, read.Error.ToString());
+        Assert.Equal("'raw[0]' holds text that is not valid UTF-8 or escapes an unpaired surrogate", Assert.Single(LoadedAssembly.Validate(read.Payload!).Problems).ToString());
+    }
+
+    [Theory]
     [InlineData("https://example.com/a", true)]
     [InlineData("urn:isbn:0451450523", true)]
     [InlineData("file:///tmp/report", true)]
