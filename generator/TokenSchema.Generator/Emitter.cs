@@ -837,11 +837,17 @@ internal static class Emitter
             w.Line("ulong __seen = 0UL;");
         }
 
+        // The reader throws InvalidOperationException for text no string can hold (an unpaired surrogate escape, invalid
+        // UTF-8) wherever it unescapes: such a claim is an invalid value, never an exception out of TryReadPayload.
+        w.Line("string? __reading = null;");
+        w.Open("try");
         w.Open("while (reader.Read() && reader.TokenType != " + TokenType + ".EndObject)");
+        w.Line("__reading = null;");
         for (int i = 0; i < claims.Count; i++)
         {
             ClaimSpec claim = claims[i];
             w.Open((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + Quote(claim.Name) + "u8))");
+            w.Line("__reading = " + Quote(claim.Name) + ";");
             w.Open("if ((__seen & " + Bit(i) + ") != 0UL)");
             EmitFail(w, "DuplicateClaim", Quote(claim.Name));
             w.Close();
@@ -864,6 +870,11 @@ internal static class Emitter
             w.Close();
         }
 
+        w.Close();
+        w.Close();
+        w.Open("catch (global::System.InvalidOperationException)");
+        w.Line("error = new " + ReadError + "(" + ReadErrorKind + ".InvalidValue, __reading);");
+        w.Line("return false;");
         w.Close();
         w.Line();
         for (int i = 0; i < claims.Count; i++)
