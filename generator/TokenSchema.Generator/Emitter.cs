@@ -1028,7 +1028,7 @@ internal static class Emitter
                 EmitTryGet(w, notString, "(" + Checks + ".TryGetText(ref reader, out string? __uriText" + d + ") && " + Checks + ".TryReadAbsoluteUri(__uriText" + d + ", out global::System.Uri? __uri" + d + "))", target, "__uri" + d, path);
                 break;
             case ValueKind.DateTimeOffset:
-                // A NumericDate: integer seconds; a fraction is truncated toward the past.
+                // A NumericDate: integer seconds; a fraction is floored, toward the past (-1.5 is -2), as the verifier does.
                 string seconds = "__seconds" + d, fraction = "__fraction" + d;
                 EmitExpectToken(w, notNumber, path);
                 w.Open("if (!reader.TryGetInt64(out long " + seconds + "))");

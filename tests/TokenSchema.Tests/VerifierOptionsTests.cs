@@ -214,3 +214,37 @@ public sealed class VerifierOptionsTests
 /// <summary>A payload with no claim, for allocation tests of the verifier itself.</summary>
 [TokenPayload]
 public sealed partial record EmptyPayload;
+
+/// <summary>The repeated-claim scan over very many claims: every repetition found, whatever its position or spelling.</summary>
+public sealed class DuplicateScanTests
+{
+    private static readonly JwtVerifierOptions Options = new() { TimeProvider = new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000)), MaxTokenLength = 4_000_000 };
+
+    [Theory]
+    [InlineData(100_000, -1)]
+    [InlineData(100_000, 0)]
+    [InlineData(100_000, 50_000)]
+    [InlineData(100_000, 99_999)]
+    [InlineData(300, 200)]
+    public void Many_distinct_claims_are_accepted_and_one_repeated_anywhere_is_refused(int claims, int repeated)
+    {
+        var json = new StringBuilder("{\"exp\":1800000600");
+        for (int i = 0; i < claims; i++)
+        {
+            json.Append(",\"c").Append(i).Append("\":").Append(i);
+        }
+
+        if (repeated >= 0)
+        {
+            // The repetition is spelled with an escape, so only the unescaped names can tell.
+            json.Append(",\"\\u0063").Append(repeated).Append("\":0");
+        }
+
+        using var verifier = new JwtVerifier(SignerTests.Key, Options);
+        string token = Forge.Token(json.Append('}').ToString(), SignerTests.Key);
+
+        verifier.TryVerify(token.AsSpan(), out EmptyPayload? _, out JwtError error);
+
+        Assert.Equal(repeated < 0 ? JwtError.None : JwtError.DuplicateClaim, error);
+    }
+}

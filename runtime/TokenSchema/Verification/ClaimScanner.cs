@@ -35,7 +35,8 @@ internal struct ScannedClaims
 /// <summary>The payload pass that needs no type knowledge: one object, no repeated claim, the registered claims' values.</summary>
 internal static class ClaimScanner
 {
-    private const int MaxStackClaims = 64;
+    // Slots of the duplicate table on the stack: 64 claims before it moves to a pooled array.
+    private const int StackSlots = 128;
 
     /// <summary>
     /// One pass over the payload that needs no type knowledge: the JSON must be a single well-formed object,
@@ -52,11 +53,14 @@ internal static class ClaimScanner
         claims = default;
         claim = null;
 
-        // Each top-level name is remembered as (hash, where, length): "where" is an offset into the JSON for a name
-        // written without escapes, or ~offset into the arena for the unescaped bytes of an escaped one. A hash match
-        // is settled by comparing the bytes, so crafted collisions cost a comparison, never a re-parse.
-        int[]? rentedEntries = null;
-        Span<int> entries = stackalloc int[MaxStackClaims * 3];
+        // Each top-level name is remembered in an open-addressing table of (hash, where, length) slots: "where" is an
+        // offset into the JSON for a name written without escapes, or ~offset into the arena for the unescaped bytes of
+        // an escaped one. The hash is seeded per process, so no input can be crafted to collide; a hash match is settled
+        // by comparing the bytes. Finding a repeated name costs the same for the thousandth claim as for the first.
+        int[]? rentedTable = null;
+        int slots = StackSlots;
+        Span<int> table = stackalloc int[StackSlots * 3];
+        MarkEmpty(table);
         byte[]? arena = null;
         int arenaUsed = 0;
         int count = 0;
@@ -89,32 +93,49 @@ internal static class ClaimScanner
 
                 ReadOnlySpan<byte> name = NameAt(json, arena, where, length);
                 int hash = Hash(name);
-                for (int i = 0; i < count; i++)
+                int slot = hash & (slots - 1);
+                while (table[slot * 3 + 2] >= 0)
                 {
-                    int e = i * 3;
-                    if (entries[e] == hash && entries[e + 2] == length && NameAt(json, arena, entries[e + 1], length).SequenceEqual(name))
+                    if (table[slot * 3] == hash && table[slot * 3 + 2] == length && NameAt(json, arena, table[slot * 3 + 1], length).SequenceEqual(name))
                     {
                         return JwtError.DuplicateClaim;
                     }
+
+                    slot = (slot + 1) & (slots - 1);
                 }
 
-                if ((count + 1) * 3 > entries.Length)
+                table[slot * 3] = hash;
+                table[slot * 3 + 1] = where;
+                table[slot * 3 + 2] = length;
+                if (++count * 2 > slots)
                 {
-                    int[] larger = ArrayPool<int>.Shared.Rent(entries.Length * 2);
-                    entries[..(count * 3)].CopyTo(larger);
-                    if (rentedEntries is not null)
+                    // At most half full, so probes stay short: move every entry to a table twice as large.
+                    int[] larger = ArrayPool<int>.Shared.Rent(slots * 2 * 3);
+                    Span<int> grown = larger.AsSpan(0, slots * 2 * 3);
+                    MarkEmpty(grown);
+                    for (int i = 0; i < slots; i++)
                     {
-                        ArrayPool<int>.Shared.Return(rentedEntries);
+                        if (table[i * 3 + 2] >= 0)
+                        {
+                            int target = table[i * 3] & (slots * 2 - 1);
+                            while (grown[target * 3 + 2] >= 0)
+                            {
+                                target = (target + 1) & (slots * 2 - 1);
+                            }
+
+                            table.Slice(i * 3, 3).CopyTo(grown.Slice(target * 3, 3));
+                        }
                     }
 
-                    rentedEntries = larger;
-                    entries = larger;
-                }
+                    if (rentedTable is not null)
+                    {
+                        ArrayPool<int>.Shared.Return(rentedTable);
+                    }
 
-                entries[count * 3] = hash;
-                entries[count * 3 + 1] = where;
-                entries[count * 3 + 2] = length;
-                count++;
+                    rentedTable = larger;
+                    table = grown;
+                    slots *= 2;
+                }
 
                 reader.Read();
                 if (name.Length == 3 && (name.SequenceEqual("exp"u8) || name.SequenceEqual("nbf"u8)))
@@ -174,9 +195,9 @@ internal static class ClaimScanner
         }
         finally
         {
-            if (rentedEntries is not null)
+            if (rentedTable is not null)
             {
-                ArrayPool<int>.Shared.Return(rentedEntries);
+                ArrayPool<int>.Shared.Return(rentedTable);
             }
 
             if (arena is not null)
@@ -192,16 +213,21 @@ internal static class ClaimScanner
 
     private static int Hash(ReadOnlySpan<byte> name)
     {
-        uint hash = 2166136261;
-        foreach (byte b in name)
-        {
-            hash = (hash ^ b) * 16777619;
-        }
-
-        return (int)hash;
+        var hash = default(HashCode);
+        hash.AddBytes(name);
+        return hash.ToHashCode();
     }
 
-    /// <summary>Reads a NumericDate (RFC 7519 §2): a JSON number of seconds; a fraction is truncated.</summary>
+    // A length of -1 marks a free slot.
+    private static void MarkEmpty(Span<int> table)
+    {
+        for (int i = 2; i < table.Length; i += 3)
+        {
+            table[i] = -1;
+        }
+    }
+
+    /// <summary>Reads a NumericDate (RFC 7519 §2): a JSON number of seconds; a fraction is floored (toward the past: <c>-1.5</c> is <c>-2</c>).</summary>
     public static bool TryReadNumericDate(ref Utf8JsonReader reader, out long seconds)
     {
         seconds = 0;
