@@ -30,6 +30,7 @@ internal static class TokenCommands
         output.WriteLine("TokenSchema demo: self-signed Daily meeting tokens (HS256), typed with TokenSchema.Daily.DailyToken.");
         output.WriteLine($"DEMO KEY (public, for this demo only; never use it for a real platform): \"{DemoKey}\"");
         output.WriteLine($"DEMO domain id: {DemoDomainId}");
+        output.WriteLine($"MAC: {JwtSigner.MacImplementation}" + (JwtSigner.MacImplementationReason is { } reason ? $" ({reason})" : ""));
         output.WriteLine();
 
         using var daily = new DailyTokenIssuer(DemoKey, DemoDomainId, clock);

@@ -23,6 +23,19 @@ namespace TokenSchema;
 /// </example>
 public sealed partial class JwtSigner : IDisposable
 {
+    /// <summary>
+    /// Which HMAC code this process uses, chosen once at start-up: <see cref="JwtMacImplementation.SavedStateLibcrypto"/>
+    /// where the system libcrypto allows it, else <see cref="JwtMacImplementation.DotNetHmac"/>; see
+    /// <see cref="MacImplementationReason"/>. Set the <c>TokenSchema.DisableSystemLibcrypto</c> <c>AppContext</c> switch
+    /// (for example <c>&lt;RuntimeHostConfigurationOption Include="TokenSchema.DisableSystemLibcrypto" Value="true" /&gt;</c>)
+    /// to keep every MAC on .NET's HMAC.
+    /// </summary>
+    public static JwtMacImplementation MacImplementation =>
+        Internal.OpenSslSha256.IsAvailable ? JwtMacImplementation.SavedStateLibcrypto : JwtMacImplementation.DotNetHmac;
+
+    /// <summary>Why <see cref="MacImplementation"/> is <see cref="JwtMacImplementation.DotNetHmac"/> (FIPS mode, no libcrypto, the switch…); <see langword="null"/> on the fast path.</summary>
+    public static string? MacImplementationReason => Internal.OpenSslSha256.UnavailableReason;
+
     /// <summary>The length of an HS256 signature in base64url characters.</summary>
     internal const int SignatureLength = 43;
 

@@ -12,9 +12,10 @@ namespace TokenSchema.Internal;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The primitive is used only on Linux, only when <c>libcrypto.so.3</c> (or <c>libcrypto.so</c>) loads, exports all
-/// three functions, keeps its context within <see cref="ContextSize"/> bytes and passes a known-answer test; otherwise
-/// <see cref="IsAvailable"/> is <see langword="false"/> and callers use the BCL.
+/// The primitive is used only on Linux, only when <c>libcrypto.so.3</c> (or <c>libcrypto.so.1.1</c>, or
+/// <c>libcrypto.so</c>) loads, exports all three functions, does not run in FIPS mode, keeps its context within
+/// <see cref="ContextSize"/> bytes and passes a known-answer test; otherwise <see cref="IsAvailable"/> is
+/// <see langword="false"/>, <see cref="UnavailableReason"/> says why, and callers use the BCL.
 /// </para>
 /// <para>
 /// The library is loaded with <see cref="NativeLibrary.TryLoad(string, out IntPtr)"/> and handed to the runtime
@@ -56,15 +57,24 @@ internal static unsafe class OpenSslSha256
 
     static OpenSslSha256()
     {
-        if (!OperatingSystem.IsLinux() || (AppContext.TryGetSwitch(DisableSwitch, out bool disabled) && disabled))
+        if (!OperatingSystem.IsLinux())
         {
+            UnavailableReason = "the fast path binds the system libcrypto on Linux only";
+            return;
+        }
+
+        if (AppContext.TryGetSwitch(DisableSwitch, out bool disabled) && disabled)
+        {
+            UnavailableReason = "the AppContext switch " + DisableSwitch + " is set";
             return;
         }
 
         try
         {
-            if (!NativeLibrary.TryLoad("libcrypto.so.3", out s_library) && !NativeLibrary.TryLoad("libcrypto.so", out s_library))
+            if (!NativeLibrary.TryLoad("libcrypto.so.3", out s_library) && !NativeLibrary.TryLoad("libcrypto.so.1.1", out s_library) &&
+                !NativeLibrary.TryLoad("libcrypto.so", out s_library))
             {
+                UnavailableReason = "no libcrypto.so.3, libcrypto.so.1.1 or libcrypto.so loads";
                 return;
             }
 
@@ -72,22 +82,50 @@ internal static unsafe class OpenSslSha256
                 || !NativeLibrary.TryGetExport(s_library, "SHA256_Update", out _)
                 || !NativeLibrary.TryGetExport(s_library, "SHA256_Final", out _))
             {
+                UnavailableReason = "the libcrypto found does not export SHA256_Init, SHA256_Update and SHA256_Final";
+                return;
+            }
+
+            // The low-level SHA-256 functions bypass OpenSSL's providers: under a FIPS provider the .NET HMAC, which goes
+            // through them, is the one to use.
+            if (IsFipsEnabled(s_library))
+            {
+                UnavailableReason = "OpenSSL runs in FIPS mode";
                 return;
             }
 
             NativeLibrary.SetDllImportResolver(typeof(OpenSslSha256).Assembly, Resolve);
             IsAvailable = SelfTest();
+            UnavailableReason = IsAvailable ? null : "the libcrypto found failed the known-answer self-test";
         }
         // A library that fails to bind or fails its self-test leaves the BCL in charge; never a type-initialization failure.
         // (InvalidOperationException: a DllImport resolver was already set for this assembly by someone else.)
-        catch (Exception)
+        catch (Exception exception)
         {
             IsAvailable = false;
+            UnavailableReason = "binding the system libcrypto failed (" + exception.GetType().Name + ")";
         }
     }
 
     /// <summary>Whether the primitive was found and passed its self-test in this process.</summary>
     public static bool IsAvailable { get; }
+
+    /// <summary>Why <see cref="IsAvailable"/> is <see langword="false"/>, or <see langword="null"/> when it is true.</summary>
+    public static string? UnavailableReason { get; }
+
+    /// <summary>
+    /// Whether OpenSSL's FIPS mode is on: <c>EVP_default_properties_is_fips_enabled(NULL)</c> on OpenSSL 3,
+    /// <c>FIPS_mode()</c> on 1.1. Called once, at start-up, through a function pointer.
+    /// </summary>
+    private static bool IsFipsEnabled(IntPtr library)
+    {
+        if (NativeLibrary.TryGetExport(library, "EVP_default_properties_is_fips_enabled", out IntPtr isFipsEnabled))
+        {
+            return ((delegate* unmanaged<IntPtr, int>)isFipsEnabled)(IntPtr.Zero) != 0;
+        }
+
+        return NativeLibrary.TryGetExport(library, "FIPS_mode", out IntPtr fipsMode) && ((delegate* unmanaged<int>)fipsMode)() != 0;
+    }
 
     /// <summary>Initializes the context at <paramref name="context"/> (at least <see cref="ContextSize"/> bytes).</summary>
     public static void Init(byte* context)
