@@ -57,7 +57,7 @@ internal static class Emitter
         }
 
         w.Open("partial " + payload.Keyword + " " + Id(payload.TypeName) + " : global::TokenSchema.IJwtPayload<" + payload.FullyQualifiedName + ">" +
-            (payload.HasLongForm ? ", global::TokenSchema.ILongFormPayload" : ""));
+            (payload.HasLongForm ? ", global::TokenSchema.ILongFormPayload" : "") + ", global::TokenSchema.IClaimSchema");
         EmitFields(w, payload, enums);
         EmitWritePayload(w, payload, enums, longForm: false);
         w.Line();
@@ -68,6 +68,8 @@ internal static class Emitter
         }
 
         EmitValidate(w, payload, enums);
+        w.Line();
+        EmitClaimDescriptors(w, payload);
         w.Line();
         EmitTryReadPayload(w, payload, enums);
         for (int i = 0; i < enums.Count; i++)
@@ -369,6 +371,137 @@ internal static class Emitter
             EmitWriteValue(w, element, expr, depth, enums, longForm);
         }
     }
+
+    // ---------------------------------------------------------------- describing
+
+    private const string Descriptor = "global::TokenSchema.ClaimDescriptor";
+    private const string DescriptorType = "global::TokenSchema.ClaimValueType";
+
+    /// <summary>
+    /// Emits <c>IClaimSchema.ClaimDescriptors</c>: each claim's name, long name, shape and the limits the rules enforce,
+    /// computed from the same rules <c>Validate()</c> runs, built on first use.
+    /// </summary>
+    private static void EmitClaimDescriptors(SourceWriter w, PayloadSpec payload)
+    {
+        w.Line("/// <inheritdoc />");
+        w.Line(GeneratedCode);
+        w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + Descriptor + "> ClaimDescriptors => __ClaimSchema.Descriptors;");
+        w.Line();
+        w.Line(GeneratedCode);
+        w.Open("private static class __ClaimSchema");
+        w.Line("internal static readonly " + Descriptor + "[] Descriptors =");
+        w.Line("{");
+        foreach (ClaimSpec claim in payload.Claims)
+        {
+            w.Line("    " + DescriptorOf(payload, claim) + ",");
+        }
+
+        w.Line("};");
+        w.Close();
+    }
+
+    private static string DescriptorOf(PayloadSpec payload, ClaimSpec claim)
+    {
+        ValueSpec value = claim.Value;
+        ValueSpec? items = value.Kind is ValueKind.Array or ValueKind.List or ValueKind.Dictionary ? value.Element : null;
+        ValueSpec? nested = value.Kind == ValueKind.Payload ? value : items is { Kind: ValueKind.Payload } ? items : null;
+        string members = nested is { HasDescriptors: true } ? ", static () => " + nested.Type + ".ClaimDescriptors" : "";
+        var init = new List<string>();
+        if (payload.HasLongForm)
+        {
+            init.Add("LongName = " + Quote(claim.LongName));
+        }
+
+        if (claim.Description is not null)
+        {
+            init.Add("Description = " + Quote(claim.Description));
+        }
+
+        bool required = claim.WhenMissing == MissingClaimBehavior.Fail || HasRule(claim, ValidationRuleKind.Required) ||
+            (!value.IsNullable && !value.IsValueType);
+        if (required)
+        {
+            init.Add("IsRequired = true");
+        }
+
+        if (items is not null)
+        {
+            init.Add("Items = " + DescriptorType + "." + DescriptorTypeOf(items));
+        }
+
+        var allowed = new List<string>();
+        string? maxLength = null, minimum = null, maximum = null;
+        foreach (ValidationRuleSpec rule in claim.Rules)
+        {
+            switch (rule.Kind)
+            {
+                case ValidationRuleKind.AllowedValues when (rule.AppliesToItems ? items?.Kind : value.Kind) == ValueKind.String:
+                    allowed.AddRange(rule.Values);
+                    break;
+                case ValidationRuleKind.MaxLength when value.Kind is ValueKind.String or ValueKind.Uri:
+                    maxLength = maxLength is null || int.Parse(rule.Maximum!, CultureInfo.InvariantCulture) < int.Parse(maxLength, CultureInfo.InvariantCulture) ? rule.Maximum : maxLength;
+                    break;
+                case ValidationRuleKind.Range when !rule.BoundsAreTicks:
+                    minimum = rule.Minimum is not null && !rule.MinimumIsExclusive ? rule.Minimum : minimum;
+                    maximum = rule.Maximum is not null && !rule.MaximumIsExclusive ? rule.Maximum : maximum;
+                    break;
+            }
+        }
+
+        ValueSpec? enumValue = value.Kind == ValueKind.Enum ? value : items is { Kind: ValueKind.Enum } ? items : null;
+        if (allowed.Count == 0 && enumValue is not null)
+        {
+            foreach (EnumMemberSpec member in enumValue.EnumMembers)
+            {
+                allowed.Add(Quote(member.WireValue));
+            }
+        }
+
+        if (allowed.Count > 0)
+        {
+            init.Add("AllowedValues = new string[] { " + string.Join(", ", allowed) + " }");
+            if (claim.ValueSeparator is { } separator && value.Kind == ValueKind.String)
+            {
+                init.Add("ValueSeparator = " + SymbolDisplay.FormatLiteral(separator, quote: true));
+            }
+        }
+
+        if (maxLength is not null)
+        {
+            init.Add("MaxLength = " + maxLength);
+        }
+
+        if (minimum is not null)
+        {
+            init.Add("Minimum = " + minimum);
+        }
+
+        if (maximum is not null)
+        {
+            init.Add("Maximum = " + maximum);
+        }
+
+        string created = "new " + Descriptor + "(" + Quote(claim.Name) + ", " + Quote(claim.MemberName) + ", " + DescriptorType + "." + DescriptorTypeOf(value) + members + ")";
+        return init.Count == 0 ? created : created + " { " + string.Join(", ", init) + " }";
+    }
+
+    private static string DescriptorTypeOf(ValueSpec value) => value.Kind switch
+    {
+        ValueKind.String => "String",
+        ValueKind.Boolean => "Boolean",
+        ValueKind.Int32 or ValueKind.Int64 => "Integer",
+        ValueKind.Double => "Number",
+        ValueKind.Guid => "Uuid",
+        ValueKind.Uri => "Uri",
+        ValueKind.DateTimeOffset => "NumericDate",
+        ValueKind.TimeSpan => "Seconds",
+        ValueKind.Enum => "Enum",
+        ValueKind.Array or ValueKind.List => "Array",
+        ValueKind.Dictionary => "Map",
+        ValueKind.Payload => "Object",
+        ValueKind.JsonElement => "Json",
+        _ => "Custom",
+    };
 
     // ---------------------------------------------------------------- validating
 

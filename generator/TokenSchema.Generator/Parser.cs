@@ -357,6 +357,9 @@ internal static class Parser
             return Scalar(ValueKind.Payload, generic.ToDisplayString(TypeFormat), isNullable, generic.IsValueType) with
             {
                 WritesLongForm = WritesLongForm(generic),
+
+                // A [TokenPayload] type gets IClaimSchema from the generator; a hand-written payload describes nothing.
+                HasDescriptors = SymbolHelpers.FindAttribute(generic.GetAttributes(), WellKnownNames.TokenPayloadAttribute) is not null,
             };
         }
 

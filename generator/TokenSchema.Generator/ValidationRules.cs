@@ -443,7 +443,12 @@ internal static class ValidationRules
         {
             if (scope.FindByName(claims[i].Name) is { } definition)
             {
-                claims[i] = claims[i] with { Rules = WithVocabulary(claims[i].Rules, definition, claims[i].Value, null, null) };
+                claims[i] = claims[i] with
+                {
+                    Rules = WithVocabulary(claims[i].Rules, definition, claims[i].Value, null, null),
+                    Description = definition.Description,
+                    ValueSeparator = definition.ValueSeparator,
+                };
             }
         }
     }

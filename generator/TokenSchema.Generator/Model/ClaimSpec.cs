@@ -24,6 +24,8 @@ internal enum MissingClaimBehavior
 /// <param name="HasSetter"><see langword="true"/> when the property has a <c>set</c> (not <c>init</c>) accessor.</param>
 /// <param name="Rules">The validation rules, in attribute order.</param>
 /// <param name="LongName">The name in the long (REST) form: the vocabulary's long name, else <paramref name="Name"/>.</param>
+/// <param name="Description">The vocabulary's description of the claim, if it lists the claim.</param>
+/// <param name="ValueSeparator">For a list of allowed values in one string (<c>v,a</c>), the separator.</param>
 internal sealed record ClaimSpec(
     string Name,
     string MemberName,
@@ -34,4 +36,6 @@ internal sealed record ClaimSpec(
     string? DefaultValueLiteral,
     bool HasSetter,
     ImmutableEquatableArray<ValidationRuleSpec> Rules,
-    string LongName);
+    string LongName,
+    string? Description = null,
+    char? ValueSeparator = null);

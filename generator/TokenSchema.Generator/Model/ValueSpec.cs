@@ -72,7 +72,8 @@ internal sealed record ValueSpec(
     ValueSpec? Element,
     ImmutableEquatableArray<EnumMemberSpec> EnumMembers,
     string? ConverterType,
-    bool WritesLongForm = false);
+    bool WritesLongForm = false,
+    bool HasDescriptors = false);
 
 /// <summary>One enum member and the JSON string it is written as.</summary>
 /// <param name="Name">The member's name.</param>
