@@ -62,6 +62,46 @@ public sealed class VocabularyLimitTests(ITestOutputHelper output)
         Assert.True(checkedLimits >= 25, $"only {checkedLimits} limits checked");
     }
 
+    [Fact]
+    public void Every_platform_schema_describes_its_claims_as_its_vocabulary_table_does()
+    {
+        int described = 0;
+        foreach (Type type in typeof(JwtSigner).Assembly.GetExportedTypes())
+        {
+            if (type.GetCustomAttribute<TokenPayloadAttribute>() is not { } payload || type.Namespace == "TokenSchema")
+            {
+                continue;
+            }
+
+            ClaimVocabularyDefinition vocabulary = ClaimVocabularies.Get((VocabularyId)(int)payload.Vocabulary)!;
+            var descriptors = (IReadOnlyList<ClaimDescriptor>)type.GetProperty(nameof(IClaimSchema.ClaimDescriptors), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+            var extensions = type.GetProperties().Select(p => p.GetCustomAttribute<ClaimAttribute>()).Where(c => c is { IsExtension: true }).Select(c => c!.Name).ToHashSet();
+            ClaimSet scope = vocabulary.BestFit(descriptors.Select(d => d.Name).Where(n => !extensions.Contains(n)).ToList());
+            foreach (ClaimDescriptor descriptor in descriptors)
+            {
+                string where = type.Name + "." + descriptor.Name;
+                if (scope.FindByName(descriptor.Name) is not { } definition)
+                {
+                    Assert.Null(descriptor.Description);
+                    continue;
+                }
+
+                described++;
+                Assert.Equal(definition.Description, descriptor.Description);
+                Assert.Equal(vocabulary.HasLongNames ? definition.LongName ?? definition.Name : null, descriptor.LongName);
+                Assert.True(!definition.IsRequired || descriptor.IsRequired, where + " is required in the table");
+                Assert.True(definition.MaxLength is null || descriptor.Type is not (ClaimValueType.String or ClaimValueType.Uri) || descriptor.MaxLength <= definition.MaxLength, where + ": " + descriptor.MaxLength);
+                if (descriptor.Type == ClaimValueType.String && definition.AllowedValues.Count > 0)
+                {
+                    Assert.Equal(definition.AllowedValues, descriptor.AllowedValues);
+                }
+            }
+        }
+
+        output.WriteLine($"{described} claims described as their tables say");
+        Assert.True(described >= 60, described.ToString());
+    }
+
     private static int CheckRequired(Type type, PropertyInfo property, ClaimDefinition definition, string where)
     {
         if (!definition.IsRequired)
