@@ -144,9 +144,13 @@ internal static class TokenCommands
         output.WriteLine(Indent(PrettyOrRaw(header), "  "));
         output.WriteLine("payload:");
         output.WriteLine(Indent(PrettyOrRaw(payload), "  "));
-        foreach (string line in DescribeTimes(payload))
+        try
         {
-            output.WriteLine("  " + line);
+            SchemaInspection.Describe(output, platform, payload, token.Length, clock.GetUtcNow());
+        }
+        catch (JsonException)
+        {
+            // The payload is not JSON: PrettyOrRaw said so.
         }
 
         if (string.IsNullOrEmpty(secret))
@@ -228,34 +232,6 @@ internal static class TokenCommands
         catch (JsonException)
         {
             return json + "   (not valid JSON)";
-        }
-    }
-
-    private static string[] DescribeTimes(string payload)
-    {
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(payload);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return [];
-            }
-
-            var lines = new System.Collections.Generic.List<string>();
-            foreach (string claim in new[] { "iat", "nbf", "exp" })
-            {
-                if (document.RootElement.TryGetProperty(claim, out JsonElement value) && value.TryGetInt64(out long seconds) &&
-                    seconds is > -62135596800 and < 253402300800)
-                {
-                    lines.Add($"{claim} = {DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("u", CultureInfo.InvariantCulture)}");
-                }
-            }
-
-            return lines.ToArray();
-        }
-        catch (JsonException)
-        {
-            return [];
         }
     }
 

@@ -48,7 +48,7 @@ public sealed class CliTests
         string text = inspected.ToString();
         Assert.Contains("\"kid\": \"k1\"", text);
         Assert.Contains("\"r\": \"room\"", text);
-        Assert.Contains("exp = 2027-01-15 08:01:40Z", text);
+        Assert.Contains("exp: 1800000100  (2027-01-15T08:01:40Z, expires in 1 min)", text);
         Assert.Contains("token accepted", text);
 
         var wrongKey = new StringWriter();
@@ -124,5 +124,56 @@ public sealed class CliPlatformTests
         var error = new StringWriter();
         Assert.Equal(2, TokenCommands.Inspect(new StringWriter(), error, Forge.Token("{}", SignerTests.Key), null, Clock, false, "jitsi"));
         Assert.Contains("Unknown platform 'jitsi'", error.ToString());
+    }
+}
+
+/// <summary>The schema-aware inspect: long names, times, the schema's problems and what the platform would ignore.</summary>
+public sealed class CliInspectSchemaTests
+{
+    private static readonly ManualTimeProvider Clock = new(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
+
+    [Fact]
+    public void A_daily_token_is_explained_claim_by_claim_with_findings()
+    {
+        const string secret = "an inspect test secret, thirty-two bytes";
+        string token = Forge.Token(
+            """{"r":"room","d":"25df5057-ef0d-4d97-bde6-0cf287276cbb","iat":1799740800,"ctoe":true,"close_tab_on_exit":true,"zz":1,"ud":"0123456789012345678901234567890123456789","p":{"cs":"v,a"}}""",
+            System.Text.Encoding.UTF8.GetBytes(secret));
+        var output = new StringWriter();
+
+        TokenCommands.Inspect(output, new StringWriter(), token, null, Clock, allowShortKey: false, platform: "daily");
+
+        string text = output.ToString();
+        Assert.Contains("  ctoe → close_tab_on_exit: true", text);
+        Assert.Contains("  r → room_name: room", text);
+        Assert.Contains("  iat (issued at): 1799740800  (2027-01-12T08:00:00Z, 3 days ago)", text);
+        Assert.Contains("  p → permissions:\n    p.cs → canSend: v,a", text);
+        Assert.Contains("- 'close_tab_on_exit' is the long name of 'ctoe'; self-signed tokens carry 'ctoe', and the platform ignores 'close_tab_on_exit'", text);
+        Assert.Contains("- 'zz' is not a claim of the schema; the platform ignores it", text);
+        Assert.Contains("- 'ud' is longer than 36 characters (the daily schema's validation)", text);
+        Assert.Contains("- no 'exp': the token never expires", text);
+    }
+
+    [Fact]
+    public void A_numeric_date_in_milliseconds_is_a_finding()
+    {
+        string token = Forge.Token("""{"r":"room","exp":1800003600000}""", new byte[32]);
+        var output = new StringWriter();
+
+        TokenCommands.Inspect(output, new StringWriter(), token, null, Clock, allowShortKey: false, platform: "daily");
+
+        Assert.Contains("- 'exp' is after the year 3000: a NumericDate in milliseconds instead of seconds", output.ToString());
+    }
+
+    [Fact]
+    public void An_expired_token_says_how_long_ago()
+    {
+        string token = Forge.Token("""{"r":"room","exp":1799996400}""", new byte[32]);
+        var output = new StringWriter();
+
+        TokenCommands.Inspect(output, new StringWriter(), token, null, Clock, allowShortKey: false, platform: "jwt");
+
+        Assert.Contains("  exp: 1799996400  (2027-01-15T07:00:00Z, expired 60 min ago)", output.ToString());
+        Assert.DoesNotContain("findings:", output.ToString());
     }
 }
