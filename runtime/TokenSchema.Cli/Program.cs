@@ -22,7 +22,12 @@ internal static class Program
 
         var claims = new Option<string>("--claims") { Description = "The payload as a JSON object.", Required = true };
         var keyId = new Option<string?>("--kid") { Description = "The kid header parameter." };
-        var sign = new Command("sign", "Sign a JSON payload with HS256.") { claims, keyId, secretEnv, allowShortKey };
+        var sign = new Command("sign", "Sign a JSON payload with HS256, or issue a platform's token: sign <platform> --help lists its claims.") { claims, keyId, secretEnv, allowShortKey };
+        foreach (Command platformSign in PlatformSign.Commands(secretEnv, allowShortKey))
+        {
+            sign.Subcommands.Add(platformSign);
+        }
+
         sign.SetAction(result => TokenCommands.Sign(
             Console.Out,
             Console.Error,

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using TokenSchema.Cli;
 using Xunit;
@@ -176,4 +177,94 @@ public sealed class CliInspectSchemaTests
         Assert.Contains("  exp: 1799996400  (2027-01-15T07:00:00Z, expired 60 min ago)", output.ToString());
         Assert.DoesNotContain("findings:", output.ToString());
     }
+}
+
+/// <summary><c>sign &lt;platform&gt;</c>: options from the schema's claims, times absolute or relative, every problem listed.</summary>
+public sealed class CliPlatformSignTests
+{
+    private const string Secret = "a daily api key with thirty-two bytes!";
+    private static readonly ManualTimeProvider Clock = new(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
+
+    private static (int Exit, string Output, string Error) Sign(string platform, params (string Option, string[] Values)[] options)
+    {
+        PlatformSign.Platform target = PlatformSign.Platforms.Single(p => p.Name == platform);
+        var given = options.Select(o => (target.Claims.Single(c => PlatformSign.OptionName(c) == o.Option), o.Values)).ToList();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = PlatformSign.Run(output, error, target, given, null, Secret, Clock, allowShortKey: false);
+        return (exit, output.ToString().Trim(), error.ToString());
+    }
+
+    [Fact]
+    public void Every_top_level_claim_of_every_schema_with_a_command_line_value_has_an_option_named_after_its_long_name()
+    {
+        PlatformSign.Platform daily = PlatformSign.Platforms.Single(p => p.Name == "daily");
+        var names = daily.Claims.Where(PlatformSign.HasOption).Select(PlatformSign.OptionName).ToList();
+
+        Assert.Contains("--close-tab-on-exit", names);
+        Assert.Contains("--user-id", names);
+        Assert.Contains("--room-name", names);
+        Assert.DoesNotContain("--permissions", names);
+        Assert.All(PlatformSign.Platforms, p => Assert.Equal(p.Claims.Count(PlatformSign.HasOption), p.Claims.Where(PlatformSign.HasOption).Select(PlatformSign.OptionName).Distinct().Count()));
+    }
+
+    [Fact]
+    public void A_daily_token_from_options_verifies_with_the_claims_given()
+    {
+        (int exit, string token, string error) = Sign("daily",
+            ("--room-name", ["demo"]), ("--domain-id", ["25df5057-ef0d-4d97-bde6-0cf287276cbb"]), ("--is-owner", []),
+            ("--user-name", ["Ada"]), ("--expires", ["90m"]), ("--close-tab-on-exit", ["false"]), ("--enable-recording", ["[\"cloud\",\"local\"]"]));
+
+        Assert.True(exit == 0, error);
+        using var verifier = JwtVerifier.FromSecret(Secret, new JwtVerifierOptions { TimeProvider = Clock });
+        Assert.True(verifier.TryVerify(token.AsSpan(), out TokenSchema.Daily.DailyToken? read, out JwtError result), result.ToString());
+        Assert.Equal(("demo", true, "Ada", false), (read.RoomName, read.IsOwner, read.UserName, read.CloseTabOnExit));
+        Assert.Equal(1_800_005_400, read.Expires!.Value.ToUnixTimeSeconds());
+        Assert.Equal(1_800_000_000, read.IssuedAt!.Value.ToUnixTimeSeconds());
+    }
+
+    [Fact]
+    public void Invalid_claims_exit_with_2_and_every_problem_by_claim_name()
+    {
+        (int exit, string output, string error) = Sign("daily",
+            ("--room-name", ["demo"]), ("--domain-id", ["25df5057-ef0d-4d97-bde6-0cf287276cbb"]),
+            ("--user-id", [new string('u', 37)]), ("--lang", ["xx"]), ("--is-owner", ["maybe"]));
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("'uil' is not one of da, de, en", error);
+        Assert.Contains("'o' (--is-owner) takes true or false, not 'maybe'", error);
+        Assert.Contains("'ud' is longer than 36 characters", error);
+        Assert.StartsWith("The daily token is not valid (3 problems):", error);
+    }
+
+    [Fact]
+    public void A_missing_platform_id_names_the_option()
+    {
+        (int exit, _, string error) = Sign("daily", ("--room-name", ["demo"]));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("'d' is required to issue the token: give --domain-id.", error);
+    }
+
+    [Theory]
+    [InlineData("1h", 1_800_003_600)]
+    [InlineData("-5m", 1_799_999_700)]
+    [InlineData("+2d", 1_800_172_800)]
+    [InlineData("1800000042", 1_800_000_042)]
+    [InlineData("2027-01-15T09:00:00Z", 1_800_003_600)]
+    [InlineData("2027-01-15T10:00:00+01:00", 1_800_003_600)]
+    public void Times_are_absolute_or_relative_to_now(string text, long expected)
+    {
+        Assert.True(PlatformSign.TryParseTime(text, Clock.GetUtcNow(), out long seconds));
+        Assert.Equal(expected, seconds);
+    }
+
+    [Theory]
+    [InlineData("close_tab_on_exit", "close-tab-on-exit")]
+    [InlineData("CloseTabOnExit", "close-tab-on-exit")]
+    [InlineData("canSend", "can-send")]
+    [InlineData("IsHTTPOnly", "is-http-only")]
+    [InlineData("lang", "lang")]
+    public void Option_names_are_kebab_case(string name, string expected) => Assert.Equal(expected, PlatformSign.Kebab(name));
 }
