@@ -6,11 +6,6 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using TokenSchema.Daily;
-using TokenSchema.DigitalSamba;
-using TokenSchema.LiveKit;
-using TokenSchema.Twilio;
-using TokenSchema.Zoom;
 
 namespace TokenSchema.Cli;
 
@@ -22,43 +17,8 @@ namespace TokenSchema.Cli;
 /// </summary>
 internal static class PlatformSign
 {
-    /// <summary>A platform that <c>sign</c> issues tokens for.</summary>
-    /// <param name="Name">The subcommand's name.</param>
-    /// <param name="Claims">The schema's claims.</param>
-    /// <param name="Issue">Reads the payload JSON into the typed record and issues the token with the secret and clock.</param>
-    internal sealed record Platform(string Name, IReadOnlyList<ClaimDescriptor> Claims, Func<string, string, TimeProvider, bool, IssueResult> Issue);
-
     /// <summary>A token, or every problem by claim name.</summary>
     internal sealed record IssueResult(string? Token, IReadOnlyList<string> Problems);
-
-    internal static readonly Platform[] Platforms =
-    [
-        new("daily", DailyToken.ClaimDescriptors, (json, secret, clock, _) => IssueWith<DailyToken>(json, token =>
-        {
-            using var issuer = new DailyTokenIssuer(secret, token.DomainId ?? throw Missing("d", "domain-id"), clock);
-            return issuer.Issue(token);
-        })),
-        new("digitalsamba", DigitalSambaToken.ClaimDescriptors, (json, secret, clock, allowShortKey) => IssueWith<DigitalSambaToken>(json, token =>
-        {
-            using var issuer = new DigitalSambaTokenIssuer(token.TeamId ?? throw Missing("td", "team-id"), secret, clock, allowShortKey: allowShortKey);
-            return issuer.Issue(token);
-        })),
-        new("livekit", LiveKitToken.ClaimDescriptors, (json, secret, clock, allowShortKey) => IssueWith<LiveKitToken>(json, token =>
-        {
-            using var issuer = new LiveKitTokenIssuer(token.ApiKey ?? throw Missing("iss", "api-key"), secret, clock, allowShortKey: allowShortKey);
-            return issuer.Issue(token);
-        })),
-        new("zoom", ZoomVideoSdkToken.ClaimDescriptors, (json, secret, clock, allowShortKey) => IssueWith<ZoomVideoSdkToken>(json, token =>
-        {
-            using var issuer = new ZoomVideoSdkTokenIssuer(token.AppKey ?? throw Missing("app_key", "sdk-key"), secret, clock, allowShortKey: allowShortKey);
-            return issuer.Issue(token);
-        })),
-        new("twilio", TwilioVideoToken.ClaimDescriptors, (json, secret, clock, allowShortKey) => IssueWith<TwilioVideoToken>(json, token =>
-        {
-            using var issuer = new TwilioVideoTokenIssuer(token.AccountSid ?? throw Missing("sub", "account-sid"), token.ApiKeySid ?? throw Missing("iss", "api-key-sid"), secret, clock, allowShortKey: allowShortKey);
-            return issuer.Issue(token);
-        })),
-    ];
 
     /// <summary>The option name of a claim: its long name, else its member name, in kebab case (<c>--close-tab-on-exit</c>).</summary>
     internal static string OptionName(ClaimDescriptor claim) => "--" + Kebab(claim.LongName is { } longName && longName != claim.Name ? longName : claim.MemberName);
@@ -69,7 +29,7 @@ internal static class PlatformSign
     /// <summary>Builds the <c>sign &lt;platform&gt;</c> subcommands.</summary>
     internal static IEnumerable<Command> Commands(Option<string> secretEnv, Option<bool> allowShortKey)
     {
-        foreach (Platform platform in Platforms)
+        foreach (CliPlatform platform in CliPlatform.All)
         {
             var command = new Command(platform.Name, $"Issue a {platform.Name} token: one option per claim of its schema, plus --claims-json.");
             var json = new Option<string?>("--claims-json") { Description = "More claims as a JSON object, by claim name or long name." };
@@ -118,7 +78,7 @@ internal static class PlatformSign
     }
 
     /// <summary>Issues a token from the given claim values; returns 0, or 2 with every problem listed.</summary>
-    internal static int Run(TextWriter output, TextWriter error, Platform platform, IReadOnlyList<(ClaimDescriptor Claim, string[] Values)> given,
+    internal static int Run(TextWriter output, TextWriter error, CliPlatform platform, IReadOnlyList<(ClaimDescriptor Claim, string[] Values)> given,
         string? claimsJson, string? secret, TimeProvider clock, bool allowShortKey)
     {
         if (string.IsNullOrEmpty(secret))
@@ -197,34 +157,7 @@ internal static class PlatformSign
         return true;
     }
 
-    private static IssueResult IssueWith<T>(string json, Func<T, string> issue) where T : IJwtPayload<T>
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        if (!T.TryReadPayload(ref reader, out T? token, out ClaimReadError readError))
-        {
-            return new IssueResult(null, new[] { readError.ToString() });
-        }
-
-        try
-        {
-            return new IssueResult(issue(token), Array.Empty<string>());
-        }
-        catch (JwtPayloadValidationException invalid)
-        {
-            var problems = new List<string>();
-            foreach (ClaimProblem problem in invalid.Problems)
-            {
-                problems.Add(problem.ToString());
-            }
-
-            return new IssueResult(null, problems);
-        }
-    }
-
-    private static ArgumentException Missing(string claim, string option) =>
-        new($"'{claim}' is required to issue the token: give --{option}.");
-
-    private static JsonObject ClaimsFromJson(Platform platform, string? claimsJson, List<string> problems)
+    private static JsonObject ClaimsFromJson(CliPlatform platform, string? claimsJson, List<string> problems)
     {
         var payload = new JsonObject();
         if (claimsJson is null)

@@ -2,13 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Text;
 using System.Text.Json;
 using TokenSchema.Daily;
-using TokenSchema.DigitalSamba;
-using TokenSchema.LiveKit;
-using TokenSchema.Twilio;
-using TokenSchema.Zoom;
 
 namespace TokenSchema.Cli;
 
@@ -22,17 +17,6 @@ internal static class SchemaInspection
     /// <summary>The first second of the year 3000: a NumericDate after it is milliseconds.</summary>
     private const long MillisecondsThreshold = 32503680000;
 
-    /// <summary>The claim descriptors of a platform's schema, or <see langword="null"/> for plain JWT.</summary>
-    public static IReadOnlyList<ClaimDescriptor>? DescriptorsOf(string platform) => platform switch
-    {
-        "daily" => DailyToken.ClaimDescriptors,
-        "digitalsamba" => DigitalSambaToken.ClaimDescriptors,
-        "livekit" => LiveKitToken.ClaimDescriptors,
-        "zoom" => ZoomVideoSdkToken.ClaimDescriptors,
-        "twilio" => TwilioVideoToken.ClaimDescriptors,
-        _ => null,
-    };
-
     /// <summary>Writes the claims, the schema's problems and the lint findings of <paramref name="payloadJson"/>.</summary>
     /// <returns>The number of problems and findings written.</returns>
     public static int Describe(TextWriter output, string platform, string payloadJson, int tokenLength, DateTimeOffset now)
@@ -43,14 +27,15 @@ internal static class SchemaInspection
             return 0;
         }
 
-        IReadOnlyList<ClaimDescriptor>? descriptors = DescriptorsOf(platform);
+        CliPlatform? schema = CliPlatform.Find(platform);
+        IReadOnlyList<ClaimDescriptor>? descriptors = schema?.Claims;
         var findings = new List<string>();
         output.WriteLine("claims:");
         WriteClaims(output, document.RootElement, descriptors, "", now, findings, "  ");
 
-        if (descriptors is not null)
+        if (schema is not null)
         {
-            foreach (ClaimProblem problem in Problems(platform, payloadJson))
+            foreach (ClaimProblem problem in schema.Problems(payloadJson))
             {
                 findings.Add($"'{problem.Claim}' {problem.Message} (the {platform} schema's validation)");
             }
@@ -178,34 +163,5 @@ internal static class SchemaInspection
         }
 
         return null;
-    }
-
-    private static IReadOnlyList<ClaimProblem> Problems(string platform, string payloadJson) => platform switch
-    {
-        "daily" => ProblemsOf<DailyToken>(payloadJson),
-        "digitalsamba" => ProblemsOf<DigitalSambaToken>(payloadJson),
-        "livekit" => ProblemsOf<LiveKitToken>(payloadJson),
-        "zoom" => ProblemsOf<ZoomVideoSdkToken>(payloadJson),
-        "twilio" => ProblemsOf<TwilioVideoToken>(payloadJson),
-        _ => Array.Empty<ClaimProblem>(),
-    };
-
-    /// <summary>Reads the payload into the platform's record and validates it; a payload that does not read is one problem.</summary>
-    private static IReadOnlyList<ClaimProblem> ProblemsOf<T>(string payloadJson) where T : IJwtPayload<T>
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(payloadJson));
-        try
-        {
-            if (!T.TryReadPayload(ref reader, out T? payload, out ClaimReadError error))
-            {
-                return new[] { new ClaimProblem(error.Claim ?? "(payload)", "does not read: " + error) };
-            }
-
-            return payload.Validate().Problems;
-        }
-        catch (JsonException exception)
-        {
-            return new[] { new ClaimProblem("(payload)", "is not valid JSON: " + exception.Message) };
-        }
     }
 }

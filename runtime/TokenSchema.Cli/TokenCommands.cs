@@ -6,10 +6,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using TokenSchema.Daily;
-using TokenSchema.DigitalSamba;
-using TokenSchema.LiveKit;
-using TokenSchema.Twilio;
-using TokenSchema.Zoom;
 
 namespace TokenSchema.Cli;
 
@@ -200,25 +196,11 @@ internal static class TokenCommands
         return result;
     }
 
-    /// <summary>Verifies the token as <typeparamref name="T"/> and returns the error and the typed record's text.</summary>
-    private static (JwtError Error, string? Record) VerifyAs<T>(JwtVerifier verifier, string token) where T : IJwtPayload<T>
-    {
-        bool accepted = verifier.TryVerify(token.AsSpan(), out T? payload, out JwtError error);
-        return (error, accepted ? payload!.ToString() : null);
-    }
+    /// <summary>The platforms <c>inspect --platform</c> reads into their typed records, and plain JWT.</summary>
+    internal static readonly string[] Platforms = ["jwt", .. Array.ConvertAll(CliPlatform.All, p => p.Name)];
 
-    /// <summary>The platforms <c>inspect --platform</c> reads into their typed records.</summary>
-    internal static readonly string[] Platforms = ["jwt", "daily", "digitalsamba", "livekit", "zoom", "twilio"];
-
-    private static (JwtError Error, string? Record) VerifyFor(string platform, JwtVerifier verifier, string token) => platform switch
-    {
-        "daily" => VerifyAs<DailyToken>(verifier, token),
-        "digitalsamba" => VerifyAs<DigitalSambaToken>(verifier, token),
-        "livekit" => VerifyAs<LiveKitToken>(verifier, token),
-        "zoom" => VerifyAs<ZoomVideoSdkToken>(verifier, token),
-        "twilio" => VerifyAs<TwilioVideoToken>(verifier, token),
-        _ => (Check<JsonClaims>(verifier, token), null),
-    };
+    private static (JwtError Error, string? Record) VerifyFor(string platform, JwtVerifier verifier, string token) =>
+        CliPlatform.Find(platform) is { } known ? known.Verify(verifier, token) : (Check<JsonClaims>(verifier, token), null);
 
     private static string Decode(string segment) => Encoding.UTF8.GetString(Base64Url.DecodeFromChars(segment));
 

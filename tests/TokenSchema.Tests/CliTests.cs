@@ -187,7 +187,7 @@ public sealed class CliPlatformSignTests
 
     private static (int Exit, string Output, string Error) Sign(string platform, params (string Option, string[] Values)[] options)
     {
-        PlatformSign.Platform target = PlatformSign.Platforms.Single(p => p.Name == platform);
+        CliPlatform target = CliPlatform.All.Single(p => p.Name == platform);
         var given = options.Select(o => (target.Claims.Single(c => PlatformSign.OptionName(c) == o.Option), o.Values)).ToList();
         var output = new StringWriter();
         var error = new StringWriter();
@@ -198,14 +198,14 @@ public sealed class CliPlatformSignTests
     [Fact]
     public void Every_top_level_claim_of_every_schema_with_a_command_line_value_has_an_option_named_after_its_long_name()
     {
-        PlatformSign.Platform daily = PlatformSign.Platforms.Single(p => p.Name == "daily");
+        CliPlatform daily = CliPlatform.All.Single(p => p.Name == "daily");
         var names = daily.Claims.Where(PlatformSign.HasOption).Select(PlatformSign.OptionName).ToList();
 
         Assert.Contains("--close-tab-on-exit", names);
         Assert.Contains("--user-id", names);
         Assert.Contains("--room-name", names);
         Assert.DoesNotContain("--permissions", names);
-        Assert.All(PlatformSign.Platforms, p => Assert.Equal(p.Claims.Count(PlatformSign.HasOption), p.Claims.Where(PlatformSign.HasOption).Select(PlatformSign.OptionName).Distinct().Count()));
+        Assert.All(CliPlatform.All, p => Assert.Equal(p.Claims.Count(PlatformSign.HasOption), p.Claims.Where(PlatformSign.HasOption).Select(PlatformSign.OptionName).Distinct().Count()));
     }
 
     [Fact]
