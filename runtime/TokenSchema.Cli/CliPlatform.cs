@@ -78,6 +78,10 @@ internal sealed record CliPlatform(
         {
             return new PlatformSign.IssueResult(issue(token), Array.Empty<string>());
         }
+        catch (MissingClaimException missing)
+        {
+            return new PlatformSign.IssueResult(null, new[] { missing.Message });
+        }
         catch (JwtPayloadValidationException invalid)
         {
             var problems = new List<string>();
@@ -90,8 +94,11 @@ internal sealed record CliPlatform(
         }
     }
 
-    private static ArgumentException Missing(string claim, string option) =>
+    private static MissingClaimException Missing(string claim, string option) =>
         new($"'{claim}' is required to issue the token: give --{option}.");
+
+    /// <summary>A claim the issuer needs before it can be made (the platform's id): a problem of the token, not of the key.</summary>
+    private sealed class MissingClaimException(string message) : Exception(message);
 
 
     /// <summary>Reads the payload into the platform's record and validates it; a payload that does not read is one problem.</summary>

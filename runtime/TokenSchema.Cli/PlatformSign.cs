@@ -27,15 +27,13 @@ internal static class PlatformSign
     internal static bool HasOption(ClaimDescriptor claim) => claim.Type is not (ClaimValueType.Object or ClaimValueType.Map or ClaimValueType.Json);
 
     /// <summary>Builds the <c>sign &lt;platform&gt;</c> subcommands.</summary>
-    internal static IEnumerable<Command> Commands(Option<string> secretEnv, Option<bool> allowShortKey)
+    internal static IEnumerable<Command> Commands(Option<bool> allowShortKey)
     {
         foreach (CliPlatform platform in CliPlatform.All)
         {
             var command = new Command(platform.Name, $"Issue a {platform.Name} token: one option per claim of its schema, plus --claims-json.");
             var json = new Option<string?>("--claims-json") { Description = "More claims as a JSON object, by claim name or long name." };
             command.Options.Add(json);
-            command.Options.Add(secretEnv);
-            command.Options.Add(allowShortKey);
             var options = new List<(ClaimDescriptor Claim, Option<string[]> Option)>();
             foreach (ClaimDescriptor claim in platform.Claims)
             {
@@ -70,7 +68,7 @@ internal static class PlatformSign
                     }
                 }
 
-                return Run(Console.Out, Console.Error, platform, given, result.GetValue(json), Environment.GetEnvironmentVariable(result.GetValue(secretEnv)!),
+                return Run(Console.Out, Console.Error, platform, given, result.GetValue(json), Secrets.Read(result),
                     TimeProvider.System, result.GetValue(allowShortKey));
             });
             yield return command;
@@ -83,7 +81,7 @@ internal static class PlatformSign
     {
         if (string.IsNullOrEmpty(secret))
         {
-            error.WriteLine("No secret: set the environment variable named by --secret-env (TOKENSCHEMA_SECRET by default) to the platform's API secret.");
+            error.WriteLine("No secret: give the platform's API secret with --secret-file, --secret-stdin, or the environment variable named by --secret-env (TOKENSCHEMA_SECRET by default).");
             return 2;
         }
 
@@ -126,7 +124,9 @@ internal static class PlatformSign
         }
         catch (ArgumentException exception)
         {
-            problems.Add(exception.Message);
+            // The key: too short, or not what the issuer takes. Said as it is, without the key.
+            error.WriteLine(exception.Message);
+            return 2;
         }
 
         error.WriteLine($"The {platform.Name} token is not valid ({problems.Count} {(problems.Count == 1 ? "problem" : "problems")}):");

@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.IO;
 
 namespace TokenSchema.Cli;
 
@@ -7,23 +8,29 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        // Keys come from the environment, a file or standard input, never from an argument (shell history, ps).
         var secretEnv = new Option<string>("--secret-env")
         {
             Description = "The environment variable holding the HS256 secret (the platform's API key).",
             DefaultValueFactory = _ => "TOKENSCHEMA_SECRET",
+            Recursive = true,
         };
+        var secretFile = new Option<FileInfo?>("--secret-file") { Description = "A file holding the secret (one line).", Recursive = true };
+        var secretStdin = new Option<bool>("--secret-stdin") { Description = "Read the secret from the first line of standard input.", Recursive = true };
         var allowShortKey = new Option<bool>("--allow-short-key")
         {
             Description = "Accept a secret shorter than the 32 bytes RFC 7518 §3.2 requires.",
+            Recursive = true,
         };
+        Secrets.Options = (secretEnv, secretFile, secretStdin);
 
         var demo = new Command("demo", "Sign and inspect demo tokens with a public demo key.");
         demo.SetAction(_ => TokenCommands.Demo(Console.Out, TimeProvider.System));
 
         var claims = new Option<string>("--claims") { Description = "The payload as a JSON object.", Required = true };
         var keyId = new Option<string?>("--kid") { Description = "The kid header parameter." };
-        var sign = new Command("sign", "Sign a JSON payload with HS256, or issue a platform's token: sign <platform> --help lists its claims.") { claims, keyId, secretEnv, allowShortKey };
-        foreach (Command platformSign in PlatformSign.Commands(secretEnv, allowShortKey))
+        var sign = new Command("sign", "Sign a JSON payload with HS256, or issue a platform's token: sign <platform> --help lists its claims.") { claims, keyId, secretEnv, secretFile, secretStdin, allowShortKey };
+        foreach (Command platformSign in PlatformSign.Commands(allowShortKey))
         {
             sign.Subcommands.Add(platformSign);
         }
@@ -32,27 +39,53 @@ internal static class Program
             Console.Out,
             Console.Error,
             result.GetValue(claims)!,
-            Environment.GetEnvironmentVariable(result.GetValue(secretEnv)!),
+            Secrets.Read(result),
             result.GetValue(keyId),
             result.GetValue(allowShortKey)));
 
         var token = new Argument<string>("token") { Description = "The compact token to decode." };
-        var platform = new Option<string>("--platform")
+        var platform = new Option<string?>("--platform")
         {
-            Description = "Read the verified payload into a platform's typed record: " + string.Join(", ", TokenCommands.Platforms) + ".",
-            DefaultValueFactory = _ => "jwt",
+            Description = "Explain and read the payload with a platform's schema: " + string.Join(", ", TokenCommands.Platforms) + " (guessed from the claims when not given).",
         };
-        var inspect = new Command("inspect", "Decode a token's header and payload; verify it when a secret is set.") { token, secretEnv, allowShortKey, platform };
+        var json = new Option<bool>("--json") { Description = "Write the result as one JSON object, for programs." };
+        var inspect = new Command("inspect", "Explain a token's header and payload with its platform's schema; verify it when a secret is given.")
+        {
+            token, secretEnv, secretFile, secretStdin, allowShortKey, platform, json,
+        };
         inspect.SetAction(result => TokenCommands.Inspect(
             Console.Out,
             Console.Error,
             result.GetValue(token)!,
-            Environment.GetEnvironmentVariable(result.GetValue(secretEnv)!),
+            Secrets.Read(result),
             TimeProvider.System,
             result.GetValue(allowShortKey),
-            result.GetValue(platform)!));
+            result.GetValue(platform),
+            result.GetValue(json)));
 
         var root = new RootCommand("tokenschema: sign, inspect and verify HS256 meeting tokens.") { demo, sign, inspect };
         return root.Parse(args).Invoke();
+    }
+}
+
+/// <summary>Where the secret comes from: <c>--secret-file</c>, else <c>--secret-stdin</c>, else the variable named by <c>--secret-env</c>.</summary>
+internal static class Secrets
+{
+    internal static (Option<string> Env, Option<FileInfo?> File, Option<bool> Stdin) Options { get; set; }
+
+    /// <summary>The secret the options point at, or <see langword="null"/> when there is none.</summary>
+    public static string? Read(ParseResult result)
+    {
+        if (result.GetValue(Options.File) is { } file)
+        {
+            return File.ReadAllText(file.FullName).TrimEnd('\r', '\n');
+        }
+
+        if (result.GetValue(Options.Stdin))
+        {
+            return Console.In.ReadLine();
+        }
+
+        return Environment.GetEnvironmentVariable(result.GetValue(Options.Env)!);
     }
 }

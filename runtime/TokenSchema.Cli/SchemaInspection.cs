@@ -19,7 +19,7 @@ internal static class SchemaInspection
 
     /// <summary>Writes the claims, the schema's problems and the lint findings of <paramref name="payloadJson"/>.</summary>
     /// <returns>The number of problems and findings written.</returns>
-    public static int Describe(TextWriter output, string platform, string payloadJson, int tokenLength, DateTimeOffset now)
+    public static int Describe(TextWriter output, string platform, string payloadJson, int tokenLength, DateTimeOffset now, List<string> findings)
     {
         using JsonDocument document = JsonDocument.Parse(payloadJson);
         if (document.RootElement.ValueKind != JsonValueKind.Object)
@@ -29,7 +29,6 @@ internal static class SchemaInspection
 
         CliPlatform? schema = CliPlatform.Find(platform);
         IReadOnlyList<ClaimDescriptor>? descriptors = schema?.Claims;
-        var findings = new List<string>();
         output.WriteLine("claims:");
         WriteClaims(output, document.RootElement, descriptors, "", now, findings, "  ");
 

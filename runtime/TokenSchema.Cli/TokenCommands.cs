@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Text;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -14,8 +15,6 @@ internal static class TokenCommands
 {
     /// <summary>A public key for the demo only: printed, labelled, and useless against any real platform.</summary>
     internal const string DemoKey = "tokenschema-DEMO-KEY-public-never-use-in-production";
-
-    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>A public domain id for the demo only.</summary>
     internal const string DemoDomainId = "00000000-0000-4000-8000-00000000da11";
@@ -106,11 +105,16 @@ internal static class TokenCommands
         }
     }
 
-    /// <summary>Decodes a token for reading and, with a secret, verifies it; returns 1 when verification fails.</summary>
-    public static int Inspect(TextWriter output, TextWriter error, string token, string? secret, TimeProvider clock, bool allowShortKey, string platform = "jwt")
+    /// <summary>
+    /// Decodes a token, explains it with a platform's schema (given, or guessed from its claims) and, with a secret,
+    /// verifies it. Returns 0 only for a token that verifies (and reads into the platform's record), 1 for one that does
+    /// not or was not verified, 2 for input that is not a token or an unknown platform.
+    /// </summary>
+    public static int Inspect(TextWriter output, TextWriter error, string token, string? secret, TimeProvider clock, bool allowShortKey,
+        string? platform = null, bool json = false)
     {
-        platform = platform.ToLowerInvariant();
-        if (Array.IndexOf(Platforms, platform) < 0)
+        platform = platform?.ToLowerInvariant();
+        if (platform is not null && Array.IndexOf(Platforms, platform) < 0)
         {
             error.WriteLine($"Unknown platform '{platform}'; use one of: {string.Join(", ", Platforms)}.");
             return 2;
@@ -136,41 +140,148 @@ internal static class TokenCommands
             return 2;
         }
 
-        output.WriteLine("header:");
-        output.WriteLine(Indent(PrettyOrRaw(header), "  "));
-        output.WriteLine("payload:");
-        output.WriteLine(Indent(PrettyOrRaw(payload), "  "));
+        string? guessedFrom = null;
+        if (platform is null)
+        {
+            (platform, guessedFrom) = Guess(payload);
+        }
+
+        var text = json ? new StringWriter() : output;
+        text.WriteLine("header:");
+        text.WriteLine(Indent(PrettyOrRaw(header), "  "));
+        text.WriteLine("payload:");
+        text.WriteLine(Indent(PrettyOrRaw(payload), "  "));
+        text.WriteLine(guessedFrom is null ? $"platform: {platform}" : $"platform: {platform} (guessed from the claims {guessedFrom}; --platform chooses)");
+        var findings = new System.Collections.Generic.List<string>();
         try
         {
-            SchemaInspection.Describe(output, platform, payload, token.Length, clock.GetUtcNow());
+            SchemaInspection.Describe(text, platform, payload, token.Length, clock.GetUtcNow(), findings);
         }
         catch (JsonException)
         {
             // The payload is not JSON: PrettyOrRaw said so.
         }
 
+        string verdict;
+        int exit;
+        string? record = null;
         if (string.IsNullOrEmpty(secret))
         {
-            output.WriteLine("signature: NOT VERIFIED (give a secret through --secret-env to verify)");
-            return 0;
+            verdict = "not verified";
+            exit = 1;
+            text.WriteLine("signature: NOT VERIFIED (give the secret with --secret-env, --secret-file or --secret-stdin to verify)");
+        }
+        else
+        {
+            try
+            {
+                using var verifier = JwtVerifier.FromSecret(secret, new JwtVerifierOptions { TimeProvider = clock, AllowShortKey = allowShortKey });
+                // A guessed platform explains the claims; only a chosen one decides whether the token is accepted.
+                (JwtError result, record) = VerifyFor(guessedFrom is null ? platform : "jwt", verifier, token);
+                verdict = result == JwtError.None ? "verified" : "rejected: " + result;
+                exit = result == JwtError.None ? 0 : 1;
+                text.WriteLine(result == JwtError.None ? "signature: verified (HS256); token accepted" : $"signature: token rejected: {result}");
+                if (record is not null)
+                {
+                    text.WriteLine($"read as {platform}: {record}");
+                }
+            }
+            catch (ArgumentException exception)
+            {
+                error.WriteLine(exception.Message);
+                return 2;
+            }
         }
 
+        if (json)
+        {
+            WriteJson(output, header, payload, platform, guessedFrom is not null, findings, verdict, record);
+        }
+
+        return exit;
+    }
+
+    /// <summary>The platform whose schema knows most of the payload's own claims (registered claims do not count), or jwt.</summary>
+    internal static (string Platform, string? Because) Guess(string payload)
+    {
+        var names = new System.Collections.Generic.List<string>();
         try
         {
-            using var verifier = JwtVerifier.FromSecret(secret, new JwtVerifierOptions { TimeProvider = clock, AllowShortKey = allowShortKey });
-            (JwtError result, string? record) = VerifyFor(platform, verifier, token);
-            output.WriteLine(result == JwtError.None ? "signature: verified (HS256); token accepted" : $"signature: token rejected: {result}");
-            if (record is not null)
+            using JsonDocument document = JsonDocument.Parse(payload);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
-                output.WriteLine($"read as {platform}: {record}");
+                foreach (JsonProperty claim in document.RootElement.EnumerateObject())
+                {
+                    if (claim.Name is not ("iss" or "sub" or "aud" or "exp" or "nbf" or "iat" or "jti"))
+                    {
+                        names.Add(claim.Name);
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return ("jwt", null);
+        }
+
+        (CliPlatform? best, int score, bool tie) = (null, 0, false);
+        foreach (CliPlatform candidate in CliPlatform.All)
+        {
+            int known = names.FindAll(n => candidate.Claims.Any(c => c.Name == n)).Count;
+            if (known > score)
+            {
+                (best, score, tie) = (candidate, known, false);
+            }
+            else if (known == score && known > 0)
+            {
+                tie = true;
+            }
+        }
+
+        return best is null || tie ? ("jwt", null) : (best.Name, string.Join(", ", names.FindAll(n => best.Claims.Any(c => c.Name == n))));
+    }
+
+    private static void WriteJson(TextWriter output, string header, string payload, string platform, bool guessed,
+        System.Collections.Generic.List<string> findings, string verdict, string? record)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            WriteRawOrString(writer, "header", header);
+            WriteRawOrString(writer, "payload", payload);
+            writer.WriteString("platform", platform);
+            writer.WriteBoolean("platformGuessed", guessed);
+            writer.WriteStartArray("findings");
+            foreach (string finding in findings)
+            {
+                writer.WriteStringValue(finding);
             }
 
-            return result == JwtError.None ? 0 : 1;
+            writer.WriteEndArray();
+            writer.WriteString("signature", verdict);
+            if (record is not null)
+            {
+                writer.WriteString("record", record);
+            }
+
+            writer.WriteEndObject();
         }
-        catch (ArgumentException exception)
+
+        output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    private static void WriteRawOrString(Utf8JsonWriter writer, string name, string json)
+    {
+        try
         {
-            error.WriteLine(exception.Message);
-            return 2;
+            using JsonDocument document = JsonDocument.Parse(json);
+            writer.WritePropertyName(name);
+            document.RootElement.WriteTo(writer);
+        }
+        catch (JsonException)
+        {
+            writer.WriteString(name, json);
         }
     }
 
@@ -209,7 +320,13 @@ internal static class TokenCommands
         try
         {
             using JsonDocument document = JsonDocument.Parse(json);
-            return JsonSerializer.Serialize(document.RootElement, Pretty);
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                document.RootElement.WriteTo(writer);
+            }
+
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
         catch (JsonException)
         {

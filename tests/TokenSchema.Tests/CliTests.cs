@@ -49,7 +49,8 @@ public sealed class CliTests
         string text = inspected.ToString();
         Assert.Contains("\"kid\": \"k1\"", text);
         Assert.Contains("\"r\": \"room\"", text);
-        Assert.Contains("exp: 1800000100  (2027-01-15T08:01:40Z, expires in 1 min)", text);
+        Assert.Contains("platform: daily (guessed from the claims r; --platform chooses)", text);
+        Assert.Contains("exp (expiration time): 1800000100  (2027-01-15T08:01:40Z, expires in 1 min)", text);
         Assert.Contains("token accepted", text);
 
         var wrongKey = new StringWriter();
@@ -58,12 +59,37 @@ public sealed class CliTests
     }
 
     [Fact]
-    public void Inspect_without_a_secret_says_the_signature_is_not_verified()
+    public void Inspect_without_a_secret_says_the_signature_is_not_verified_and_exits_1()
     {
         var output = new StringWriter();
         string token = Forge.Token("""{"r":"a"}""", SignerTests.Key);
-        Assert.Equal(0, TokenCommands.Inspect(output, new StringWriter(), token, null, Clock, allowShortKey: false));
+        Assert.Equal(1, TokenCommands.Inspect(output, new StringWriter(), token, null, Clock, allowShortKey: false));
         Assert.Contains("NOT VERIFIED", output.ToString());
+    }
+
+    [Fact]
+    public void Inspect_guesses_the_platform_from_its_own_claims_and_says_so()
+    {
+        Assert.Equal(("daily", "r, ctoe"), TokenCommands.Guess("""{"r":"a","ctoe":true,"exp":1}"""));
+        Assert.Equal(("livekit", "video"), TokenCommands.Guess("""{"iss":"k","sub":"ada","video":{"roomJoin":true}}"""));
+        Assert.Equal(("jwt", null), TokenCommands.Guess("""{"iss":"k","sub":"ada","exp":1}"""));
+        Assert.Equal(("jwt", null), TokenCommands.Guess("not json"));
+    }
+
+    [Fact]
+    public void Inspect_writes_one_json_object_for_programs()
+    {
+        const string secret = "a json inspect secret of thirty-two bytes";
+        string token = Forge.Token("""{"r":"room","ctoe":true,"zz":1,"exp":1800000100}""", System.Text.Encoding.UTF8.GetBytes(secret));
+        var output = new StringWriter();
+
+        Assert.Equal(0, TokenCommands.Inspect(output, new StringWriter(), token, secret, Clock, allowShortKey: false, json: true));
+
+        using var document = System.Text.Json.JsonDocument.Parse(output.ToString());
+        System.Text.Json.JsonElement root = document.RootElement;
+        Assert.Equal(("daily", true, "verified"), (root.GetProperty("platform").GetString(), root.GetProperty("platformGuessed").GetBoolean(), root.GetProperty("signature").GetString()));
+        Assert.Equal(1, root.GetProperty("payload").GetProperty("zz").GetInt32());
+        Assert.Contains(root.GetProperty("findings").EnumerateArray(), f => f.GetString()!.StartsWith("'zz' is not a claim of the schema", StringComparison.Ordinal));
     }
 
     [Fact]
