@@ -35,8 +35,8 @@ internal struct ScannedClaims
 /// <summary>The payload pass that needs no type knowledge: one object, no repeated claim, the registered claims' values.</summary>
 internal static class ClaimScanner
 {
-    // Slots of the duplicate table on the stack: 64 claims before it moves to a pooled array.
-    private const int StackSlots = 128;
+    // Slots of the duplicate table on the stack: 16 claims (most tokens have fewer) before it moves to a pooled array.
+    private const int StackSlots = 32;
 
     /// <summary>
     /// One pass over the payload that needs no type knowledge: the JSON must be a single well-formed object,
