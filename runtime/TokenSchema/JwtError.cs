@@ -56,4 +56,20 @@ public enum JwtError
     /// seconds, which would otherwise make a token valid for millennia.
     /// </summary>
     NumericDateInMilliseconds,
+
+    /// <summary>
+    /// The payload has a top-level claim its schema does not describe, and the caller asked for such claims to be
+    /// refused (<see cref="UnknownClaims.Reject"/>).
+    /// </summary>
+    UnknownClaim,
+}
+
+/// <summary>What <see cref="JwtVerifier"/> does with a claim the payload's schema does not describe.</summary>
+public enum UnknownClaims
+{
+    /// <summary>Skip it, as JWT readers do: the payload reads without it.</summary>
+    Skip,
+
+    /// <summary>Refuse the token with <see cref="JwtError.UnknownClaim"/>, naming the claim.</summary>
+    Reject,
 }

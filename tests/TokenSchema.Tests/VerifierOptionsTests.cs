@@ -248,3 +248,33 @@ public sealed class DuplicateScanTests
         Assert.Equal(repeated < 0 ? JwtError.None : JwtError.DuplicateClaim, error);
     }
 }
+
+/// <summary>Claims the schema does not describe: skipped by default, refused and named on request.</summary>
+public sealed class UnknownClaimTests
+{
+    private static readonly JwtVerifierOptions Options = new() { TimeProvider = new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000)) };
+
+    [Fact]
+    public void An_unknown_top_level_claim_is_refused_and_named_when_asked_and_skipped_otherwise()
+    {
+        using var verifier = new JwtVerifier(SignerTests.Key, Options);
+        string token = Forge.Token("""{"iss":"key","sub":"ada","exp":1800000600,"video":{"room":"r","roomJoin":true},"futureGrant":{"perform":true}}""", SignerTests.Key);
+
+        Assert.True(verifier.TryVerifyDetailed(token.AsSpan(), out TokenSchema.LiveKit.LiveKitToken? _, out JwtVerificationFailure skipped, UnknownClaims.Skip), skipped.ToString());
+        Assert.False(verifier.TryVerifyDetailed(token.AsSpan(), out TokenSchema.LiveKit.LiveKitToken? _, out JwtVerificationFailure refused, UnknownClaims.Reject));
+        Assert.False(verifier.TryVerifyDetailed(Encoding.ASCII.GetBytes(token), out TokenSchema.LiveKit.LiveKitToken? _, out JwtVerificationFailure refusedBytes, UnknownClaims.Reject));
+
+        Assert.Equal((JwtError.UnknownClaim, "futureGrant"), (refused.Error, refused.Claim));
+        Assert.Equal((JwtError.UnknownClaim, "futureGrant"), (refusedBytes.Error, refusedBytes.Claim));
+    }
+
+    [Fact]
+    public void A_payload_of_known_claims_only_is_accepted_when_unknown_ones_are_refused()
+    {
+        using var verifier = new JwtVerifier(SignerTests.Key, Options);
+        string token = Forge.Token("""{"r":"a","exp":1800000600,"\u006f":true}""", SignerTests.Key);
+
+        Assert.True(verifier.TryVerifyDetailed(token.AsSpan(), out TestPayload? read, out JwtVerificationFailure failure, UnknownClaims.Reject), failure.ToString());
+        Assert.True(read.IsOwner);
+    }
+}

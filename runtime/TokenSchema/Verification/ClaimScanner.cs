@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -206,6 +207,36 @@ internal static class ClaimScanner
                 ArrayPool<byte>.Shared.Return(arena);
             }
         }
+    }
+
+    /// <summary>The first top-level claim of <paramref name="json"/> that <paramref name="known"/> does not describe.</summary>
+    /// <param name="json">The payload JSON, already scanned (one object, well formed).</param>
+    /// <param name="known">The schema's claims.</param>
+    /// <param name="claim">The unknown claim's name, when there is one.</param>
+    public static JwtError FindUnknown(ReadOnlySpan<byte> json, IReadOnlyList<ClaimDescriptor> known, out string? claim)
+    {
+        claim = null;
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool found = false;
+            for (int i = 0; i < known.Count && !found; i++)
+            {
+                found = reader.ValueTextEquals(known[i].Name);
+            }
+
+            if (!found)
+            {
+                claim = reader.GetString();
+                return JwtError.UnknownClaim;
+            }
+
+            reader.Read();
+            reader.Skip();
+        }
+
+        return JwtError.None;
     }
 
     private static ReadOnlySpan<byte> NameAt(ReadOnlySpan<byte> json, byte[]? arena, int where, int length) =>
