@@ -47,7 +47,28 @@ internal static class Program
             result.GetValue(allowShortKey),
             result.GetValue(platform)!));
 
-        var root = new RootCommand("tokenschema: sign, inspect and verify HS256 meeting tokens.") { demo, sign, inspect };
+        var issuePlatform = new Option<string>("--platform") { Description = "The platform: " + string.Join(", ", IssueCommand.Platforms) + ".", Required = true };
+        var issueClaims = new Option<string>("--claims") { Description = "The claims as a JSON object, read into the platform's typed record.", DefaultValueFactory = _ => "{}" };
+        var key = new Option<string?>("--key") { Description = "The platform's key id: LiveKit's API key, Twilio's API key SID." };
+        var account = new Option<string?>("--account") { Description = "Twilio's account SID." };
+        var region = new Option<string?>("--region") { Description = "Twilio's region, written to the twr header." };
+        var now = new Option<long?>("--now") { Description = "The issuer's clock, in unix seconds; the system clock when absent." };
+        var issue = new Command("issue", "Issue a platform token with the platform's issuer, which fills the claims the platform's SDK fills.")
+        {
+            issuePlatform, issueClaims, key, account, region, now, secretEnv,
+        };
+        issue.SetAction(result => IssueCommand.Issue(
+            Console.Out,
+            Console.Error,
+            result.GetValue(issuePlatform)!,
+            result.GetValue(issueClaims)!,
+            Environment.GetEnvironmentVariable(result.GetValue(secretEnv)!),
+            result.GetValue(key),
+            result.GetValue(account),
+            result.GetValue(region),
+            result.GetValue(now) is { } seconds ? new FixedTimeProvider(DateTimeOffset.FromUnixTimeSeconds(seconds)) : TimeProvider.System));
+
+        var root = new RootCommand("tokenschema: sign, inspect and verify HS256 meeting tokens.") { demo, sign, inspect, issue };
         return root.Parse(args).Invoke();
     }
 }

@@ -199,7 +199,19 @@ internal static class TokenCommands
     private static (JwtError Error, string? Record) VerifyAs<T>(JwtVerifier verifier, string token) where T : IJwtPayload<T>
     {
         bool accepted = verifier.TryVerify(token.AsSpan(), out T? payload, out JwtError error);
-        return (error, accepted ? payload!.ToString() : null);
+        return (error, accepted ? payload!.ToString() + "\nrewritten: " + Rewrite(payload) : null);
+    }
+
+    /// <summary>The payload as its generated writer writes it: what the typed record holds, as JSON on one line.</summary>
+    internal static string Rewrite<T>(T payload) where T : IJwtPayload<T>
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            payload.WritePayload(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>The platforms <c>inspect --platform</c> reads into their typed records.</summary>
