@@ -3,6 +3,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using TokenSchema.LiveKit;
+using TokenSchema.Twilio;
 
 namespace TokenSchema.Cli;
 
@@ -13,7 +14,7 @@ namespace TokenSchema.Cli;
 internal static class IssueCommand
 {
     /// <summary>The platforms <c>issue --platform</c> knows.</summary>
-    internal static readonly string[] Platforms = ["livekit"];
+    internal static readonly string[] Platforms = ["livekit", "twilio"];
 
     /// <summary>Issues one token and prints it; returns the exit code (2 for a usage or claim error).</summary>
     /// <param name="output">Where the token goes.</param>
@@ -42,6 +43,13 @@ internal static class IssueCommand
                 {
                     using var issuer = new LiveKitTokenIssuer(Require(key, "--key"), secret, clock);
                     output.WriteLine(issuer.Issue(Read<LiveKitToken>(claimsJson)));
+                    return 0;
+                }
+
+                case "twilio":
+                {
+                    using var issuer = new TwilioVideoTokenIssuer(Require(account, "--account"), Require(key, "--key"), secret, clock, region: region);
+                    output.WriteLine(issuer.Issue(Read<TwilioVideoToken>(claimsJson)));
                     return 0;
                 }
 
