@@ -2,7 +2,9 @@ using System;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using TokenSchema.Hms;
 using TokenSchema.LiveKit;
+using TokenSchema.StreamVideo;
 using TokenSchema.Twilio;
 
 namespace TokenSchema.Cli;
@@ -14,7 +16,7 @@ namespace TokenSchema.Cli;
 internal static class IssueCommand
 {
     /// <summary>The platforms <c>issue --platform</c> knows.</summary>
-    internal static readonly string[] Platforms = ["livekit", "twilio"];
+    internal static readonly string[] Platforms = ["livekit", "twilio", "hms", "stream"];
 
     /// <summary>Issues one token and prints it; returns the exit code (2 for a usage or claim error).</summary>
     /// <param name="output">Where the token goes.</param>
@@ -22,7 +24,7 @@ internal static class IssueCommand
     /// <param name="platform">The platform, one of <see cref="Platforms"/>.</param>
     /// <param name="claimsJson">The claims as a JSON object, read into the platform's record.</param>
     /// <param name="secret">The platform secret that signs the token.</param>
-    /// <param name="key">The platform's key id: LiveKit's API key, Twilio's API key SID.</param>
+    /// <param name="key">The platform's key id: LiveKit's API key, Twilio's API key SID, 100ms's app access key.</param>
     /// <param name="account">Twilio's account SID.</param>
     /// <param name="region">Twilio's region, written to the <c>twr</c> header.</param>
     /// <param name="clock">The clock the issuer reads.</param>
@@ -50,6 +52,20 @@ internal static class IssueCommand
                 {
                     using var issuer = new TwilioVideoTokenIssuer(Require(account, "--account"), Require(key, "--key"), secret, clock, region: region);
                     output.WriteLine(issuer.Issue(Read<TwilioVideoToken>(claimsJson)));
+                    return 0;
+                }
+
+                case "hms":
+                {
+                    using var issuer = new HmsTokenIssuer(Require(key, "--key"), secret, clock);
+                    output.WriteLine(issuer.Issue(Read<HmsToken>(claimsJson)));
+                    return 0;
+                }
+
+                case "stream":
+                {
+                    using var issuer = new StreamVideoTokenIssuer(secret, clock);
+                    output.WriteLine(issuer.Issue(Read<StreamVideoToken>(claimsJson)));
                     return 0;
                 }
 

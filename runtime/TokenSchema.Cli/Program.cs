@@ -49,7 +49,7 @@ internal static class Program
 
         var issuePlatform = new Option<string>("--platform") { Description = "The platform: " + string.Join(", ", IssueCommand.Platforms) + ".", Required = true };
         var issueClaims = new Option<string>("--claims") { Description = "The claims as a JSON object, read into the platform's typed record.", DefaultValueFactory = _ => "{}" };
-        var key = new Option<string?>("--key") { Description = "The platform's key id: LiveKit's API key, Twilio's API key SID." };
+        var key = new Option<string?>("--key") { Description = "The platform's key id: LiveKit's API key, Twilio's API key SID, 100ms's app access key." };
         var account = new Option<string?>("--account") { Description = "Twilio's account SID." };
         var region = new Option<string?>("--region") { Description = "Twilio's region, written to the twr header." };
         var now = new Option<long?>("--now") { Description = "The issuer's clock, in unix seconds; the system clock when absent." };

@@ -7,7 +7,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using TokenSchema.Daily;
 using TokenSchema.DigitalSamba;
+using TokenSchema.Hms;
 using TokenSchema.LiveKit;
+using TokenSchema.StreamVideo;
 using TokenSchema.Twilio;
 using TokenSchema.Zoom;
 
@@ -215,7 +217,7 @@ internal static class TokenCommands
     }
 
     /// <summary>The platforms <c>inspect --platform</c> reads into their typed records.</summary>
-    internal static readonly string[] Platforms = ["jwt", "daily", "digitalsamba", "livekit", "zoom", "twilio"];
+    internal static readonly string[] Platforms = ["jwt", "daily", "digitalsamba", "livekit", "zoom", "twilio", "hms", "stream"];
 
     private static (JwtError Error, string? Record) VerifyFor(string platform, JwtVerifier verifier, string token) => platform switch
     {
@@ -224,6 +226,8 @@ internal static class TokenCommands
         "livekit" => VerifyAs<LiveKitToken>(verifier, token),
         "zoom" => VerifyAs<ZoomVideoSdkToken>(verifier, token),
         "twilio" => VerifyAs<TwilioVideoToken>(verifier, token),
+        "hms" => VerifyAs<HmsToken>(verifier, token),
+        "stream" => VerifyAs<StreamVideoToken>(verifier, token),
         _ => (Check<JsonClaims>(verifier, token), null),
     };
 

@@ -118,4 +118,10 @@ public enum ClaimVocabulary
 
     /// <summary>Twilio Video access tokens (<c>grants</c>).</summary>
     Twilio = 5,
+
+    /// <summary>100ms app and management tokens (<c>access_key</c>, <c>type</c>, <c>version</c>, <c>room_id</c>, <c>role</c>, …).</summary>
+    Hms = 6,
+
+    /// <summary>Stream Video user and call tokens (<c>user_id</c>, <c>call_cids</c>, <c>role</c>).</summary>
+    StreamVideo = 7,
 }

@@ -28,6 +28,8 @@ internal static class ClaimVocabularies
         LiveKitVocabulary.Vocabulary,
         ZoomVocabulary.Vocabulary,
         TwilioVocabulary.Vocabulary,
+        HmsVocabulary.Vocabulary,
+        StreamVideoVocabulary.Vocabulary,
     };
 
     /// <summary>Gets the vocabulary with <paramref name="id"/>.</summary>

@@ -147,6 +147,37 @@ public sealed class VocabularyTests
     }
 
     [Fact]
+    public void LiveKit_knows_every_grant_its_SDKs_write_and_requires_exp()
+    {
+        ClaimSet livekit = ClaimVocabularies.Get(VocabularyId.LiveKit)!.Root;
+        Assert.Equal(new[] { "exp", "iss" },
+            livekit.Claims.Where(c => c.IsRequired).Select(c => c.Name).OrderBy(n => n, System.StringComparer.Ordinal));
+        Assert.Equal(new[] { "perform" }, livekit.FindByName("inference")!.Members!.Claims.Select(c => c.Name));
+        Assert.Equal(new[] { "write" }, livekit.FindByName("observability")!.Members!.Claims.Select(c => c.Name));
+        Assert.Equal(new[] { "admin", "simulationAdmin", "databaseAdmin" }, livekit.FindByName("agent")!.Members!.Claims.Select(c => c.Name));
+        Assert.Equal(ClaimJsonKind.Array, livekit.FindByName("kindDetails")!.Kind);
+        ClaimSet video = livekit.FindByName("video")!.Members!;
+        Assert.All(new[] { "canSubscribeMetrics", "canManageAgentSession", "destinationRoom" }, name => Assert.NotNull(video.FindByName(name)));
+    }
+
+    [Fact]
+    public void Hms_and_Stream_Video_know_their_SDKs_claims()
+    {
+        ClaimSet hms = ClaimVocabularies.Get(VocabularyId.Hms)!.Root;
+        Assert.Equal(new[] { "access_key", "exp", "type", "version" },
+            hms.Claims.Where(c => c.IsRequired).Select(c => c.Name).OrderBy(n => n, System.StringComparer.Ordinal));
+        Assert.Equal(new[] { "app", "management" }, hms.FindByName("type")!.AllowedValues);
+        Assert.Equal((2L, 2L), (hms.FindByName("version")!.Minimum!.Value, hms.FindByName("version")!.Maximum!.Value));
+        Assert.All(new[] { "room_id", "role", "user_id" }, name => Assert.Equal(ClaimJsonKind.String, hms.FindByName(name)!.Kind));
+
+        ClaimSet stream = ClaimVocabularies.Get(VocabularyId.StreamVideo)!.Root;
+        Assert.Equal(new[] { "user_id" }, stream.Claims.Where(c => c.IsRequired).Select(c => c.Name));
+        Assert.Equal(ClaimJsonKind.Array, stream.FindByName("call_cids")!.Kind);
+        Assert.Equal(ClaimJsonKind.Integer, stream.FindByName("validity_in_seconds")!.Kind);
+        Assert.Equal("role", stream.FindNearest("rloe")!.Name);
+    }
+
+    [Fact]
     public void Every_vocabulary_knows_the_registered_claims_with_their_types()
     {
         var kinds = new Dictionary<string, ClaimJsonKind>
@@ -155,7 +186,7 @@ public sealed class VocabularyTests
             ["exp"] = ClaimJsonKind.NumericDate, ["nbf"] = ClaimJsonKind.NumericDate, ["iat"] = ClaimJsonKind.NumericDate,
             ["jti"] = ClaimJsonKind.String,
         };
-        Assert.Equal(6, ClaimVocabularies.All.Count);
+        Assert.Equal(8, ClaimVocabularies.All.Count);
         foreach (ClaimVocabularyDefinition vocabulary in ClaimVocabularies.All)
         {
             foreach (KeyValuePair<string, ClaimJsonKind> registered in kinds)
