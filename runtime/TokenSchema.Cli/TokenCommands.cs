@@ -217,7 +217,7 @@ internal static class TokenCommands
     }
 
     /// <summary>The platforms <c>inspect --platform</c> reads into their typed records.</summary>
-    internal static readonly string[] Platforms = ["jwt", "daily", "digitalsamba", "livekit", "zoom", "twilio", "hms", "stream"];
+    internal static readonly string[] Platforms = ["jwt", "daily", "digitalsamba", "livekit", "zoom", "twilio", "hms", "stream", "jitsi"];
 
     private static (JwtError Error, string? Record) VerifyFor(string platform, JwtVerifier verifier, string token) => platform switch
     {
@@ -228,6 +228,7 @@ internal static class TokenCommands
         "twilio" => VerifyAs<TwilioVideoToken>(verifier, token),
         "hms" => VerifyAs<HmsToken>(verifier, token),
         "stream" => VerifyAs<StreamVideoToken>(verifier, token),
+        "jitsi" => VerifyAs<TokenSchema.Jitsi.JitsiToken>(verifier, token),
         _ => (Check<JsonClaims>(verifier, token), null),
     };
 

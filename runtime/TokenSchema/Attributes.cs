@@ -124,4 +124,7 @@ public enum ClaimVocabulary
 
     /// <summary>Stream Video user and call tokens (<c>user_id</c>, <c>call_cids</c>, <c>role</c>).</summary>
     StreamVideo = 7,
+
+    /// <summary>Self-hosted Jitsi Meet tokens (<c>room</c>, <c>context</c> with <c>user</c>, <c>group</c>, <c>features</c>).</summary>
+    Jitsi = 8,
 }

@@ -30,6 +30,7 @@ internal static class ClaimVocabularies
         TwilioVocabulary.Vocabulary,
         HmsVocabulary.Vocabulary,
         StreamVideoVocabulary.Vocabulary,
+        JitsiVocabulary.Vocabulary,
     };
 
     /// <summary>Gets the vocabulary with <paramref name="id"/>.</summary>

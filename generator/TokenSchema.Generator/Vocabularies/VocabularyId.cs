@@ -30,4 +30,7 @@ internal enum VocabularyId
 
     /// <summary>Stream Video user and call tokens.</summary>
     StreamVideo = 7,
+
+    /// <summary>Self-hosted Jitsi Meet tokens.</summary>
+    Jitsi = 8,
 }

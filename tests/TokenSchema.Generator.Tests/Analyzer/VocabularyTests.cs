@@ -178,6 +178,17 @@ public sealed class VocabularyTests
     }
 
     [Fact]
+    public void Jitsi_knows_the_prosody_claims_and_the_user_strings()
+    {
+        ClaimSet jitsi = ClaimVocabularies.Get(VocabularyId.Jitsi)!.Root;
+        Assert.Equal(new[] { "aud", "exp", "iss", "room" },
+            jitsi.Claims.Where(c => c.IsRequired).Select(c => c.Name).OrderBy(n => n, System.StringComparer.Ordinal));
+        ClaimSet context = jitsi.FindByName("context")!.Members!;
+        Assert.Equal(new[] { "user", "group", "callee", "features" }, context.Claims.Select(c => c.Name));
+        Assert.All(context.FindByName("user")!.Members!.Claims, c => Assert.Equal(ClaimJsonKind.String, c.Kind));
+    }
+
+    [Fact]
     public void Every_vocabulary_knows_the_registered_claims_with_their_types()
     {
         var kinds = new Dictionary<string, ClaimJsonKind>
@@ -186,7 +197,7 @@ public sealed class VocabularyTests
             ["exp"] = ClaimJsonKind.NumericDate, ["nbf"] = ClaimJsonKind.NumericDate, ["iat"] = ClaimJsonKind.NumericDate,
             ["jti"] = ClaimJsonKind.String,
         };
-        Assert.Equal(8, ClaimVocabularies.All.Count);
+        Assert.Equal(9, ClaimVocabularies.All.Count);
         foreach (ClaimVocabularyDefinition vocabulary in ClaimVocabularies.All)
         {
             foreach (KeyValuePair<string, ClaimJsonKind> registered in kinds)
