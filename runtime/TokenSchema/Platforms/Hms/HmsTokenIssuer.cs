@@ -16,7 +16,7 @@ namespace TokenSchema.Hms;
 /// string management = hms.IssueManagementToken();
 /// </code>
 /// </example>
-public sealed class HmsTokenIssuer : IDisposable
+public sealed class HmsTokenIssuer : PlatformTokenIssuer<HmsToken>
 {
     /// <summary>The lifetime given to a token without <c>exp</c> unless the constructor says otherwise: 24 hours, as 100ms's SDK gives.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(24);
@@ -24,8 +24,6 @@ public sealed class HmsTokenIssuer : IDisposable
     /// <summary>How far <c>iat</c> and <c>nbf</c> are set back from now unless the constructor says otherwise: 10 seconds, as 100ms's SDK does.</summary>
     public static readonly TimeSpan DefaultClockSkewBackdating = TimeSpan.FromSeconds(10);
 
-    private readonly JwtSigner _signer;
-    private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates an issuer for an app access key.</summary>
     /// <param name="accessKey">The app access key, written to <c>access_key</c>.</param>
@@ -38,6 +36,7 @@ public sealed class HmsTokenIssuer : IDisposable
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is under one second, or <paramref name="clockSkewBackdating"/> is negative or over an hour.</exception>
     public HmsTokenIssuer(string accessKey, string appSecret, TimeProvider? timeProvider = null, TimeSpan? lifetime = null,
         TimeSpan? clockSkewBackdating = null, bool allowShortKey = false)
+        : base(timeProvider)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accessKey);
         ArgumentNullException.ThrowIfNull(appSecret);
@@ -54,8 +53,7 @@ public sealed class HmsTokenIssuer : IDisposable
         }
 
         AccessKey = accessKey;
-        _timeProvider = timeProvider ?? TimeProvider.System;
-        _signer = JwtSigner.FromSecret(appSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
+        Signer = JwtSigner.FromSecret(appSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
     }
 
     /// <summary>The app access key written to <c>access_key</c>.</summary>
@@ -74,7 +72,7 @@ public sealed class HmsTokenIssuer : IDisposable
     /// <param name="token">The token to complete.</param>
     /// <returns>The completed copy.</returns>
     /// <exception cref="ArgumentException">The token's <c>access_key</c> names another access key.</exception>
-    public HmsToken Complete(HmsToken token)
+    public override HmsToken Complete(HmsToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
         if (token.AccessKey is not null && token.AccessKey != AccessKey)
@@ -82,7 +80,7 @@ public sealed class HmsTokenIssuer : IDisposable
             throw new ArgumentException($"Claim 'access_key' is '{token.AccessKey}', but this issuer signs with access key '{AccessKey}'.", nameof(token));
         }
 
-        long now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        long now = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
         DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(now - (long)ClockSkewBackdating.TotalSeconds);
         DateTimeOffset notBefore = token.NotBefore ?? issuedAt;
         return token with
@@ -95,12 +93,6 @@ public sealed class HmsTokenIssuer : IDisposable
         };
     }
 
-    /// <summary>Completes <paramref name="token"/> (see <see cref="Complete"/>) and signs it; the signer validates it.</summary>
-    /// <param name="token">The token's claims.</param>
-    /// <returns>The compact token.</returns>
-    /// <exception cref="JwtPayloadValidationException">A claim is not valid (for example an app token without <c>role</c>); the message names it.</exception>
-    /// <exception cref="ArgumentException">The token's <c>access_key</c> names another access key.</exception>
-    public string Issue(HmsToken token) => _signer.Sign(Complete(token));
 
     /// <summary>Issues an app token with which a client joins <paramref name="roomId"/> as <paramref name="role"/>.</summary>
     /// <param name="roomId">The room id (<c>room_id</c>).</param>
@@ -115,6 +107,4 @@ public sealed class HmsTokenIssuer : IDisposable
     /// <returns>The compact token.</returns>
     public string IssueManagementToken() => Issue(new HmsToken { Type = HmsTokenType.Management });
 
-    /// <summary>Zeroes the secret. Issuing afterwards throws <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose() => _signer.Dispose();
 }

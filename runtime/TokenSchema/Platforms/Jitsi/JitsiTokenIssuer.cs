@@ -15,7 +15,7 @@ namespace TokenSchema.Jitsi;
 ///     Context = new JitsiContext { User = new JitsiUser { Id = "alice", Name = "Alice" } } });
 /// </code>
 /// </example>
-public sealed class JitsiTokenIssuer : IDisposable
+public sealed class JitsiTokenIssuer : PlatformTokenIssuer<JitsiToken>
 {
     /// <summary>The lifetime given to a token without <c>exp</c> unless the constructor says otherwise: one hour.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
@@ -23,8 +23,6 @@ public sealed class JitsiTokenIssuer : IDisposable
     /// <summary>How far <c>nbf</c> is set back from now unless the constructor says otherwise: 10 seconds.</summary>
     public static readonly TimeSpan DefaultClockSkewBackdating = TimeSpan.FromSeconds(10);
 
-    private readonly JwtSigner _signer;
-    private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates an issuer for an app id.</summary>
     /// <param name="appId">The app id (prosody's <c>app_id</c>), written to <c>iss</c>.</param>
@@ -38,6 +36,7 @@ public sealed class JitsiTokenIssuer : IDisposable
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is under one second, or <paramref name="clockSkewBackdating"/> is negative or over an hour.</exception>
     public JitsiTokenIssuer(string appId, string appSecret, string audience, TimeProvider? timeProvider = null, TimeSpan? lifetime = null,
         TimeSpan? clockSkewBackdating = null, bool allowShortKey = false)
+        : base(timeProvider)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(appId);
         ArgumentException.ThrowIfNullOrWhiteSpace(audience);
@@ -56,8 +55,7 @@ public sealed class JitsiTokenIssuer : IDisposable
 
         AppId = appId;
         Audience = audience;
-        _timeProvider = timeProvider ?? TimeProvider.System;
-        _signer = JwtSigner.FromSecret(appSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
+        Signer = JwtSigner.FromSecret(appSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
     }
 
     /// <summary>The app id written to <c>iss</c>.</summary>
@@ -76,7 +74,7 @@ public sealed class JitsiTokenIssuer : IDisposable
     /// <param name="token">The token to complete.</param>
     /// <returns>The completed copy.</returns>
     /// <exception cref="ArgumentException">The token's <c>iss</c> names another app.</exception>
-    public JitsiToken Complete(JitsiToken token)
+    public override JitsiToken Complete(JitsiToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
         if (token.AppId is not null && token.AppId != AppId)
@@ -84,7 +82,7 @@ public sealed class JitsiTokenIssuer : IDisposable
             throw new ArgumentException($"Claim 'iss' is '{token.AppId}', but this issuer signs for app '{AppId}'.", nameof(token));
         }
 
-        long now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        long now = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
         return token with
         {
             AppId = AppId,
@@ -94,13 +92,5 @@ public sealed class JitsiTokenIssuer : IDisposable
         };
     }
 
-    /// <summary>Completes <paramref name="token"/> (see <see cref="Complete"/>) and signs it; the signer validates it.</summary>
-    /// <param name="token">The token's claims.</param>
-    /// <returns>The compact token.</returns>
-    /// <exception cref="JwtPayloadValidationException">A claim is not valid (for example no <c>room</c>, or an upper-case <c>sub</c>); the message names it.</exception>
-    /// <exception cref="ArgumentException">The token's <c>iss</c> names another app.</exception>
-    public string Issue(JitsiToken token) => _signer.Sign(Complete(token));
 
-    /// <summary>Zeroes the secret. Issuing afterwards throws <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose() => _signer.Dispose();
 }

@@ -17,7 +17,7 @@ namespace TokenSchema.StreamVideo;
 /// string call = stream.IssueCallToken("alice", ["default:standup"], role: "admin");
 /// </code>
 /// </example>
-public sealed class StreamVideoTokenIssuer : IDisposable
+public sealed class StreamVideoTokenIssuer : PlatformTokenIssuer<StreamVideoToken>
 {
     /// <summary>The lifetime given to a token without <c>exp</c> unless the constructor says otherwise: one hour, as Stream's SDK gives.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
@@ -25,8 +25,6 @@ public sealed class StreamVideoTokenIssuer : IDisposable
     /// <summary>How far <c>iat</c> is set back from now unless the constructor says otherwise: one second, as Stream's SDK does.</summary>
     public static readonly TimeSpan DefaultClockSkewBackdating = TimeSpan.FromSeconds(1);
 
-    private readonly JwtSigner _signer;
-    private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates an issuer for a Stream app's API secret.</summary>
     /// <param name="apiSecret">The API secret; its UTF-8 bytes are the HMAC key.</param>
@@ -38,6 +36,7 @@ public sealed class StreamVideoTokenIssuer : IDisposable
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is under one second, or <paramref name="clockSkewBackdating"/> is negative or over an hour.</exception>
     public StreamVideoTokenIssuer(string apiSecret, TimeProvider? timeProvider = null, TimeSpan? lifetime = null,
         TimeSpan? clockSkewBackdating = null, bool allowShortKey = false)
+        : base(timeProvider)
     {
         ArgumentNullException.ThrowIfNull(apiSecret);
         Lifetime = lifetime ?? DefaultLifetime;
@@ -52,8 +51,7 @@ public sealed class StreamVideoTokenIssuer : IDisposable
             throw new ArgumentOutOfRangeException(nameof(clockSkewBackdating), ClockSkewBackdating, "The backdating of 'iat' must be between zero and one hour.");
         }
 
-        _timeProvider = timeProvider ?? TimeProvider.System;
-        _signer = JwtSigner.FromSecret(apiSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
+        Signer = JwtSigner.FromSecret(apiSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
     }
 
     /// <summary>How long a token without <c>exp</c> (and without <c>validity_in_seconds</c>) is valid after <c>iat</c>.</summary>
@@ -69,7 +67,7 @@ public sealed class StreamVideoTokenIssuer : IDisposable
     /// <param name="token">The token to complete.</param>
     /// <returns>The completed copy.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><c>validity_in_seconds</c> is under one second.</exception>
-    public StreamVideoToken Complete(StreamVideoToken token)
+    public override StreamVideoToken Complete(StreamVideoToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
         if (token.ValidityInSeconds is < 1)
@@ -77,7 +75,7 @@ public sealed class StreamVideoTokenIssuer : IDisposable
             throw new ArgumentOutOfRangeException(nameof(token), token.ValidityInSeconds, "Claim 'validity_in_seconds' must be at least one second.");
         }
 
-        long now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        long now = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
         DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(now - (long)ClockSkewBackdating.TotalSeconds);
         TimeSpan lifetime = token.ValidityInSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : Lifetime;
         return token with
@@ -88,11 +86,6 @@ public sealed class StreamVideoTokenIssuer : IDisposable
         };
     }
 
-    /// <summary>Completes <paramref name="token"/> (see <see cref="Complete"/>) and signs it; the signer validates it.</summary>
-    /// <param name="token">The token's claims.</param>
-    /// <returns>The compact token.</returns>
-    /// <exception cref="JwtPayloadValidationException">A claim is not valid (for example a blank <c>user_id</c>); the message names it.</exception>
-    public string Issue(StreamVideoToken token) => _signer.Sign(Complete(token));
 
     /// <summary>Issues a user token for <paramref name="userId"/>.</summary>
     /// <param name="userId">The user id (<c>user_id</c>).</param>
@@ -109,6 +102,4 @@ public sealed class StreamVideoTokenIssuer : IDisposable
     public string IssueCallToken(string userId, IReadOnlyList<string> callCids, string? role = null) =>
         Issue(new StreamVideoToken { UserId = userId, CallCids = callCids, Role = role });
 
-    /// <summary>Zeroes the secret. Issuing afterwards throws <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose() => _signer.Dispose();
 }

@@ -22,7 +22,7 @@ namespace TokenSchema.Twilio;
 /// string token = issuer.Issue("alice", room: "DailyStandup");
 /// </code>
 /// </example>
-public sealed class TwilioVideoTokenIssuer : IDisposable
+public sealed class TwilioVideoTokenIssuer : PlatformTokenIssuer<TwilioVideoToken>
 {
     /// <summary>The lifetime given to a token without <c>exp</c> unless the constructor says otherwise: 3,600 seconds.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(3600);
@@ -30,8 +30,6 @@ public sealed class TwilioVideoTokenIssuer : IDisposable
     /// <summary>The <c>cty</c> header parameter Twilio requires.</summary>
     public const string ContentType = "twilio-fpa;v=1";
 
-    private readonly JwtSigner _signer;
-    private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates an issuer for an account and one of its API keys.</summary>
     /// <param name="accountSid">The account SID (<c>AC…</c>), written to <c>sub</c>.</param>
@@ -46,6 +44,7 @@ public sealed class TwilioVideoTokenIssuer : IDisposable
     /// message says when the two are swapped), the region is not lower-case letters and digits, or the secret is empty or too short.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is under one second or over 24 hours.</exception>
     public TwilioVideoTokenIssuer(string accountSid, string apiKeySid, string apiKeySecret, TimeProvider? timeProvider = null, TimeSpan? lifetime = null, bool allowShortKey = false, string? region = null)
+        : base(timeProvider)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accountSid);
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKeySid);
@@ -78,8 +77,7 @@ public sealed class TwilioVideoTokenIssuer : IDisposable
         AccountSid = accountSid;
         ApiKeySid = apiKeySid;
         Region = region;
-        _timeProvider = timeProvider ?? TimeProvider.System;
-        _signer = JwtSigner.FromSecret(apiKeySecret, new JwtSignerOptions
+        Signer = JwtSigner.FromSecret(apiKeySecret, new JwtSignerOptions
         {
             AllowShortKey = allowShortKey,
             AdditionalHeaderParameters = region is null
@@ -114,7 +112,7 @@ public sealed class TwilioVideoTokenIssuer : IDisposable
     public TimeSpan Lifetime { get; }
 
     /// <summary>The header every token carries, as signed: <c>{"alg":"HS256","typ":"JWT","cty":"twilio-fpa;v=1"}</c>, with <c>"twr"</c> last when a region is set.</summary>
-    public ReadOnlyMemory<byte> HeaderJson => _signer.HeaderJson;
+
 
     /// <summary>
     /// Returns <paramref name="token"/> with <c>jti</c> = <c>&lt;API key SID&gt;-&lt;unix now&gt;</c>, <c>iss</c>, <c>sub</c>,
@@ -123,7 +121,7 @@ public sealed class TwilioVideoTokenIssuer : IDisposable
     /// <param name="token">The token to complete.</param>
     /// <returns>The completed copy.</returns>
     /// <exception cref="ArgumentException">The token's <c>iss</c> or <c>sub</c> names another key or account.</exception>
-    public TwilioVideoToken Complete(TwilioVideoToken token)
+    public override TwilioVideoToken Complete(TwilioVideoToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
         if (token.ApiKeySid is not null && token.ApiKeySid != ApiKeySid)
@@ -136,7 +134,7 @@ public sealed class TwilioVideoTokenIssuer : IDisposable
             throw new ArgumentException($"Claim 'sub' is '{token.AccountSid}', but this issuer signs for account '{AccountSid}'.", nameof(token));
         }
 
-        long now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        long now = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
         DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(now);
         return token with
         {
@@ -148,17 +146,6 @@ public sealed class TwilioVideoTokenIssuer : IDisposable
         };
     }
 
-    /// <summary>Completes <paramref name="token"/> (see <see cref="Complete"/>), checks <see cref="TwilioVideoToken.ValidateForTwilio"/> and signs it.</summary>
-    /// <param name="token">The token's claims.</param>
-    /// <returns>The compact token.</returns>
-    /// <exception cref="JwtPayloadValidationException">A claim is not valid (for example <c>exp</c> more than 24 hours after <c>iat</c>); the message names it.</exception>
-    /// <exception cref="ArgumentException">The token's <c>iss</c> or <c>sub</c> names another key or account.</exception>
-    public string Issue(TwilioVideoToken token)
-    {
-        TwilioVideoToken completed = Complete(token);
-        completed.ValidateForTwilio().ThrowIfInvalid(typeof(TwilioVideoToken));
-        return _signer.Sign(completed);
-    }
 
     /// <summary>Issues a token that lets <paramref name="identity"/> join <paramref name="room"/>, or any room when it is <see langword="null"/>.</summary>
     /// <param name="identity">The participant's identity (<c>grants.identity</c>).</param>
@@ -168,6 +155,4 @@ public sealed class TwilioVideoTokenIssuer : IDisposable
     public string Issue(string identity, string? room = null) =>
         Issue(new TwilioVideoToken { Grants = new TwilioGrants { Identity = identity, Video = new TwilioVideoGrant { Room = room } } });
 
-    /// <summary>Zeroes the secret. Issuing afterwards throws <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose() => _signer.Dispose();
 }
