@@ -7,9 +7,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using TokenSchema.Daily;
 using TokenSchema.DigitalSamba;
-using TokenSchema.Hms;
 using TokenSchema.LiveKit;
-using TokenSchema.StreamVideo;
 using TokenSchema.Twilio;
 using TokenSchema.Zoom;
 
@@ -201,23 +199,11 @@ internal static class TokenCommands
     private static (JwtError Error, string? Record) VerifyAs<T>(JwtVerifier verifier, string token) where T : IJwtPayload<T>
     {
         bool accepted = verifier.TryVerify(token.AsSpan(), out T? payload, out JwtError error);
-        return (error, accepted ? payload!.ToString() + "\nrewritten: " + Rewrite(payload) : null);
-    }
-
-    /// <summary>The payload as its generated writer writes it: what the typed record holds, as JSON on one line.</summary>
-    internal static string Rewrite<T>(T payload) where T : IJwtPayload<T>
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            payload.WritePayload(writer);
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return (error, accepted ? payload!.ToString() : null);
     }
 
     /// <summary>The platforms <c>inspect --platform</c> reads into their typed records.</summary>
-    internal static readonly string[] Platforms = ["jwt", "daily", "digitalsamba", "livekit", "zoom", "twilio", "hms", "stream", "jitsi"];
+    internal static readonly string[] Platforms = ["jwt", "daily", "digitalsamba", "livekit", "zoom", "twilio"];
 
     private static (JwtError Error, string? Record) VerifyFor(string platform, JwtVerifier verifier, string token) => platform switch
     {
@@ -226,9 +212,6 @@ internal static class TokenCommands
         "livekit" => VerifyAs<LiveKitToken>(verifier, token),
         "zoom" => VerifyAs<ZoomVideoSdkToken>(verifier, token),
         "twilio" => VerifyAs<TwilioVideoToken>(verifier, token),
-        "hms" => VerifyAs<HmsToken>(verifier, token),
-        "stream" => VerifyAs<StreamVideoToken>(verifier, token),
-        "jitsi" => VerifyAs<TokenSchema.Jitsi.JitsiToken>(verifier, token),
         _ => (Check<JsonClaims>(verifier, token), null),
     };
 

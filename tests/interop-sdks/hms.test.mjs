@@ -47,9 +47,9 @@ test('an app token without a role, or a management token with a room, is refused
   };
   const now = Math.floor(Date.now() / 1000);
   const base = { access_key: accessKey, version: 2, iat: now, nbf: now, exp: now + 600, jti: 'x' };
-  assert.match(readRejected('hms', appSecret, forged({ ...base, type: 'app', room_id: 'r' })), /InvalidClaims/);
-  assert.match(readRejected('hms', appSecret, forged({ ...base, type: 'management', room_id: 'r' })), /InvalidClaims/);
-  assert.match(readRejected('hms', appSecret, forged({ ...base, type: 'app', room_id: 'r', role: 'host', version: 1 })), /InvalidClaims/);
+  assert.match(readRejected('hms', appSecret, forged({ ...base, type: 'app', room_id: 'r' })), /^InvalidClaims: .*'role'/);
+  assert.match(readRejected('hms', appSecret, forged({ ...base, type: 'management', room_id: 'r' })), /^InvalidClaims: .*'room_id'/);
+  assert.match(readRejected('hms', appSecret, forged({ ...base, type: 'app', room_id: 'r', role: 'host', version: 1 })), /^InvalidClaims: .*'version'/);
   readAs('hms', appSecret, forged({ ...base, type: 'app', room_id: 'r', role: 'host' }));
 });
 

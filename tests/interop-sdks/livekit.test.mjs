@@ -77,7 +77,7 @@ test('every participant kind the SDK may write reads in any letter case', async 
 test('a kind LiveKit does not know makes the token unreadable', async () => {
   const at = new AccessToken(apiKey, apiSecret, { identity: 'p' });
   at.kind = 'robot';
-  assert.match(readRejected('livekit', apiSecret, await at.toJwt()), /token rejected: InvalidClaims/);
+  assert.match(readRejected('livekit', apiSecret, await at.toJwt()), /^InvalidClaims: .*'kind'/);
 });
 
 test('the agent grant and kindDetails (written by the Go SDK; the Node SDK passes them through) read with every field equal', async () => {
@@ -94,7 +94,7 @@ test('a token without exp is refused by TokenSchema, as the LiveKit server and T
   const unsigned = `${b64({ alg: 'HS256' })}.${b64({ iss: apiKey, sub: 'p', nbf: Math.floor(Date.now() / 1000), video: { roomJoin: true, room: 'r' } })}`;
   const token = `${unsigned}.${createHmac('sha256', apiSecret).update(unsigned).digest('base64url')}`;
   await assert.rejects(new TokenVerifier(apiKey, apiSecret).verify(token));
-  assert.match(readRejected('livekit', apiSecret, token), /token rejected: MissingExpirationTime/);
+  assert.match(readRejected('livekit', apiSecret, token), /^MissingExpirationTime/);
 });
 
 /** The claims our issuer is given: the same inputs as everyGrantToken, as LiveKitToken JSON. */

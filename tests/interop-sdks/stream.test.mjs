@@ -32,7 +32,7 @@ test('a call token with a role and validity_in_seconds reads with every field eq
 
 test('a call id that is not "<type>:<id>" makes the token unreadable', () => {
   const token = client().generateCallToken({ user_id: 'alice', call_cids: ['standup'] });
-  assert.match(readRejected('stream', apiSecret, token), /InvalidClaims/);
+  assert.match(readRejected('stream', apiSecret, token), /^InvalidClaims: .*'call_cids'/);
 });
 
 test('a StreamVideoTokenIssuer user token has the claims and the 1 s backdating the SDK writes', () => {

@@ -35,19 +35,19 @@ export function issueRefused(platform, secret, claims, options = []) {
  * back as JSON by the generated writer: every claim the record read, with the value it read.
  */
 export function readAs(platform, secret, token) {
-  const result = tokenschema(['inspect', token, '--platform', platform], secret);
+  const result = tokenschema(['read', token, '--platform', platform], secret);
   assert.equal(result.status, 0, result.stdout + result.stderr);
-  assert.match(result.stdout, /token accepted/);
-  const line = result.stdout.split('\n').find((l) => l.startsWith('rewritten: '));
+  const line = result.stdout.split('\n').find((l) => l.startsWith('read: '));
   assert.ok(line, result.stdout);
-  return JSON.parse(line.slice('rewritten: '.length));
+  return JSON.parse(line.slice('read: '.length));
 }
 
-/** Verifies the token with TokenSchema into the platform's record, expecting a rejection; returns the output. */
+/** Verifies the token with TokenSchema into the platform's record, expecting a rejection; returns why, e.g. "InvalidClaims ('kind')". */
 export function readRejected(platform, secret, token) {
-  const result = tokenschema(['inspect', token, '--platform', platform], secret);
+  const result = tokenschema(['read', token, '--platform', platform], secret);
   assert.equal(result.status, 1, result.stdout + result.stderr);
-  return result.stdout;
+  assert.match(result.stdout, /^rejected: /);
+  return result.stdout.trim().slice('rejected: '.length);
 }
 
 export function decode(token) {

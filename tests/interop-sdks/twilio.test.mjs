@@ -40,7 +40,7 @@ test('an AccessToken with an empty VideoGrant reads with the empty grant kept', 
 });
 
 test('an AccessToken that lives longer than 24 hours is refused', () => {
-  assert.match(readRejected('twilio', secret, sdkToken({ ttl: 86_401 })), /token rejected: InvalidClaims/);
+  assert.match(readRejected('twilio', secret, sdkToken({ ttl: 86_401 })), /^InvalidClaims: .*'exp'/);
   readAs('twilio', secret, sdkToken({ ttl: 86_400 }));
 });
 
