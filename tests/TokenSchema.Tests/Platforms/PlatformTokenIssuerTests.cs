@@ -5,7 +5,9 @@ using TokenSchema.Hms;
 using TokenSchema.Jitsi;
 using TokenSchema.LiveKit;
 using TokenSchema.StreamVideo;
+using TokenSchema.DigitalSamba;
 using TokenSchema.Twilio;
+using TokenSchema.Zoom;
 using Xunit;
 using static TokenSchema.Tests.Platforms.PlatformTestSupport;
 
@@ -73,4 +75,14 @@ public sealed class PlatformTokenIssuerTests
     public void Jitsi() => AssertEveryPathSignsTheSameToken(new JitsiTokenIssuer("app", Secret, "jitsi", Clock),
         new JitsiToken { Room = "standup", Subject = "meet.example.com" },
         new JitsiToken { Room = "standup", Subject = "Meet.Example.com" });
+
+    [Fact]
+    public void Zoom() => AssertEveryPathSignsTheSameToken(new ZoomVideoSdkTokenIssuer("sdk-key", Secret, Clock),
+        new ZoomVideoSdkToken { SessionName = "standup", RoleType = ZoomRoleType.Host },
+        new ZoomVideoSdkToken { SessionName = new string('s', 201), RoleType = ZoomRoleType.Host });
+
+    [Fact]
+    public void DigitalSamba() => AssertEveryPathSignsTheSameToken(new DigitalSambaTokenIssuer("6f1c7c2e-0000-4000-8000-000000000001", Secret, Clock),
+        new DigitalSambaToken { RoomId = "weekly-standup", UserName = "Ada" },
+        new DigitalSambaToken { RoomId = " " });
 }
