@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 
 namespace TokenSchema;
@@ -8,7 +9,8 @@ namespace TokenSchema;
 /// <summary>
 /// What every platform issuer shares: it completes a token with the claims the platform's own SDK fills (the key id, the
 /// times, a token id) through <see cref="Complete"/>, then signs it with the one <see cref="JwtSigner"/> it owns. Each
-/// path validates the completed token once, in the signer. Thread-safe; dispose it to zero the secret.
+/// path validates the completed token once, in the signer. <see cref="TryVerify"/> is the matching verifier: the same
+/// key and clock, and the checks the platform applies to the key id. Thread-safe; dispose it to zero the secret.
 /// </summary>
 /// <typeparam name="TToken">The platform's token record.</typeparam>
 public abstract class PlatformTokenIssuer<TToken> : IDisposable where TToken : IJwtPayload<TToken>
@@ -26,6 +28,9 @@ public abstract class PlatformTokenIssuer<TToken> : IDisposable where TToken : I
 
     /// <summary>The signer, set once by the platform issuer's constructor after it has checked its arguments.</summary>
     private protected JwtSigner Signer { get; init; } = null!;
+
+    /// <summary>The verifier for the same key, set once by the platform issuer's constructor.</summary>
+    private protected JwtVerifier Verifier { get; init; } = null!;
 
     /// <summary>Returns <paramref name="token"/> with the claims this issuer fills set, each only where the token leaves it empty.</summary>
     /// <param name="token">The token to complete.</param>
@@ -77,10 +82,33 @@ public abstract class PlatformTokenIssuer<TToken> : IDisposable where TToken : I
         return Signer.SignAll(completed, maxDegreeOfParallelism, cancellationToken);
     }
 
+    /// <summary>
+    /// Verifies <paramref name="token"/> as the platform would accept it from this issuer: signed with the same key, within
+    /// its times by the issuer's clock (with the verifier's default leeway), naming this issuer's key where the platform's
+    /// token names it, and valid for the platform's schema.
+    /// </summary>
+    /// <param name="token">The compact token.</param>
+    /// <param name="payload">The token's claims, when it is accepted.</param>
+    /// <param name="failure">Why it was refused, down to the claim.</param>
+    /// <returns><see langword="true"/> when the token is accepted.</returns>
+    public bool TryVerify(ReadOnlySpan<char> token, [NotNullWhen(true)] out TToken? payload, out JwtVerificationFailure failure) =>
+        Verifier.TryVerifyDetailed(token, out payload, out failure);
+
+    /// <summary>Creates the verifier for the issuer's key: its clock, and the issuer names it accepts when the platform writes one.</summary>
+    private protected JwtVerifier CreateVerifier(string secret, bool allowShortKey, string? issuer = null, string? audience = null) =>
+        JwtVerifier.FromSecret(secret, new JwtVerifierOptions
+        {
+            TimeProvider = TimeProvider,
+            AllowShortKey = allowShortKey,
+            ValidIssuers = issuer is null ? null : [issuer],
+            ValidAudiences = audience is null ? null : [audience],
+        });
+
     /// <summary>Zeroes the secret. Issuing afterwards throws <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         Signer.Dispose();
+        Verifier.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -40,6 +40,13 @@ public sealed class PlatformTokenIssuerTests
             Assert.Equal([expected, expected, expected], all);
             Assert.Equal(expected.Split('.')[0], Forge.Base64Url(Encoding.UTF8.GetString(issuer.HeaderJson.Span)));
             Verify<T>(expected, Key, Now);
+            Assert.True(issuer.TryVerify(expected, out T? read, out JwtVerificationFailure failure), failure.ToString());
+            Assert.Equal(expected, issuer.Issue(read));
+            using (var other = JwtSigner.FromSecret(Secret + "!"))
+            {
+                Assert.False(issuer.TryVerify(other.Sign(read), out T? _, out failure));
+                Assert.Equal(JwtError.BadSignature, failure.Error);
+            }
 
             Assert.Throws<JwtPayloadValidationException>(() => issuer.Issue(invalid));
             Assert.Throws<JwtPayloadValidationException>(() => issuer.TryIssue(invalid, new byte[2048], out _));
@@ -85,4 +92,24 @@ public sealed class PlatformTokenIssuerTests
     public void DigitalSamba() => AssertEveryPathSignsTheSameToken(new DigitalSambaTokenIssuer("6f1c7c2e-0000-4000-8000-000000000001", Secret, Clock),
         new DigitalSambaToken { RoomId = "weekly-standup", UserName = "Ada" },
         new DigitalSambaToken { RoomId = " " });
+
+    [Fact]
+    public void The_matching_verifier_refuses_a_token_naming_another_key_or_audience()
+    {
+        using var issuer = new LiveKitTokenIssuer("APIkey", Secret, Clock);
+        using var sameSecretOtherKey = new LiveKitTokenIssuer("APIother", Secret, Clock);
+        Assert.False(issuer.TryVerify(sameSecretOtherKey.IssueJoin("alice", "r"), out LiveKitToken? _, out JwtVerificationFailure failure));
+        Assert.Equal(JwtError.InvalidIssuer, failure.Error);
+
+        using var jitsi = new JitsiTokenIssuer("app", Secret, "jitsi", Clock);
+        using var otherAudience = new JitsiTokenIssuer("app", Secret, "meet", Clock);
+        Assert.False(jitsi.TryVerify(otherAudience.Issue(new JitsiToken { Room = "r" }), out JitsiToken? _, out failure));
+        Assert.Equal(JwtError.InvalidAudience, failure.Error);
+        Assert.True(jitsi.TryVerify(jitsi.Issue(new JitsiToken { Room = "r" }), out JitsiToken? _, out _));
+
+        using var later = new StreamVideoTokenIssuer(Secret, new ManualTimeProvider(Now.AddHours(2)));
+        using var stream = new StreamVideoTokenIssuer(Secret, Clock);
+        Assert.False(later.TryVerify(stream.IssueUserToken("alice"), out StreamVideoToken? _, out failure));
+        Assert.Equal(JwtError.Expired, failure.Error);
+    }
 }

@@ -40,6 +40,7 @@ public sealed class DigitalSambaTokenIssuer : PlatformTokenIssuer<DigitalSambaTo
 
         TeamId = teamId;
         Signer = JwtSigner.FromSecret(developerKey, new JwtSignerOptions { AllowShortKey = allowShortKey });
+        Verifier = CreateVerifier(developerKey, allowShortKey);
     }
 
     /// <summary>The team id written to <c>td</c>.</summary>

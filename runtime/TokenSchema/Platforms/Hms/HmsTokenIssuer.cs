@@ -54,6 +54,7 @@ public sealed class HmsTokenIssuer : PlatformTokenIssuer<HmsToken>
 
         AccessKey = accessKey;
         Signer = JwtSigner.FromSecret(appSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
+        Verifier = CreateVerifier(appSecret, allowShortKey);
     }
 
     /// <summary>The app access key written to <c>access_key</c>.</summary>

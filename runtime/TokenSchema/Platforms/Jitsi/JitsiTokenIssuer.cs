@@ -56,6 +56,7 @@ public sealed class JitsiTokenIssuer : PlatformTokenIssuer<JitsiToken>
         AppId = appId;
         Audience = audience;
         Signer = JwtSigner.FromSecret(appSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
+        Verifier = CreateVerifier(appSecret, allowShortKey, issuer: appId, audience: audience);
     }
 
     /// <summary>The app id written to <c>iss</c>.</summary>

@@ -40,6 +40,7 @@ public sealed class LiveKitTokenIssuer : PlatformTokenIssuer<LiveKitToken>
 
         ApiKey = apiKey;
         Signer = JwtSigner.FromSecret(apiSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
+        Verifier = CreateVerifier(apiSecret, allowShortKey, issuer: apiKey);
     }
 
     /// <summary>The API key written to <c>iss</c>.</summary>

@@ -52,6 +52,7 @@ public sealed class StreamVideoTokenIssuer : PlatformTokenIssuer<StreamVideoToke
         }
 
         Signer = JwtSigner.FromSecret(apiSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
+        Verifier = CreateVerifier(apiSecret, allowShortKey);
     }
 
     /// <summary>How long a token without <c>exp</c> (and without <c>validity_in_seconds</c>) is valid after <c>iat</c>.</summary>

@@ -84,6 +84,7 @@ public sealed class TwilioVideoTokenIssuer : PlatformTokenIssuer<TwilioVideoToke
                 ? [new KeyValuePair<string, string>("cty", ContentType)]
                 : [new KeyValuePair<string, string>("cty", ContentType), new KeyValuePair<string, string>("twr", region)],
         });
+        Verifier = CreateVerifier(apiKeySecret, allowShortKey, issuer: apiKeySid);
     }
 
     /// <summary>The region written to the <c>twr</c> header, or <see langword="null"/> when there is none.</summary>

@@ -43,6 +43,7 @@ public sealed class ZoomVideoSdkTokenIssuer : PlatformTokenIssuer<ZoomVideoSdkTo
 
         SdkKey = sdkKey;
         Signer = JwtSigner.FromSecret(sdkSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
+        Verifier = CreateVerifier(sdkSecret, allowShortKey);
     }
 
     /// <summary>The Video SDK key written to <c>app_key</c>.</summary>
