@@ -43,7 +43,12 @@ public abstract class PlatformTokenIssuer<TToken> : IDisposable where TToken : I
     /// <returns>The compact token.</returns>
     /// <exception cref="JwtPayloadValidationException">A claim is not valid; the message names it.</exception>
     /// <exception cref="ArgumentException">The token names another key, account or app than this issuer's.</exception>
-    public string Issue(TToken token) => Signer.Sign(Complete(token));
+    public string Issue(TToken token)
+    {
+        string issued = Signer.Sign(Complete(token));
+        CheckIssued(issued.Length);
+        return issued;
+    }
 
     /// <summary>Completes <paramref name="token"/> and signs it into <paramref name="destination"/> as ASCII bytes.</summary>
     /// <param name="token">The token's claims.</param>
@@ -52,8 +57,16 @@ public abstract class PlatformTokenIssuer<TToken> : IDisposable where TToken : I
     /// <returns><see langword="false"/> when <paramref name="destination"/> is too small; nothing is then written.</returns>
     /// <exception cref="JwtPayloadValidationException">A claim is not valid; the message names it.</exception>
     /// <exception cref="ArgumentException">The token names another key, account or app than this issuer's.</exception>
-    public bool TryIssue(TToken token, Span<byte> destination, out int bytesWritten) =>
-        Signer.TrySign(Complete(token), destination, out bytesWritten);
+    public bool TryIssue(TToken token, Span<byte> destination, out int bytesWritten)
+    {
+        if (!Signer.TrySign(Complete(token), destination, out bytesWritten))
+        {
+            return false;
+        }
+
+        CheckIssued(bytesWritten);
+        return true;
+    }
 
     /// <summary>Completes <paramref name="token"/> and appends the signed token's ASCII bytes to <paramref name="output"/>.</summary>
     /// <param name="token">The token's claims.</param>
@@ -61,7 +74,13 @@ public abstract class PlatformTokenIssuer<TToken> : IDisposable where TToken : I
     /// <returns>The number of bytes appended.</returns>
     /// <exception cref="JwtPayloadValidationException">A claim is not valid; the message names it.</exception>
     /// <exception cref="ArgumentException">The token names another key, account or app than this issuer's.</exception>
-    public int Issue(TToken token, IBufferWriter<byte> output) => Signer.Sign(Complete(token), output);
+    public int Issue(TToken token, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        int written = Signer.Sign(Complete(token), output);
+        CheckIssued(written);
+        return written;
+    }
 
     /// <summary>Completes every token, then signs them all through <see cref="JwtSigner.SignAll{T}"/> on all cores.</summary>
     /// <param name="tokens">The tokens' claims.</param>
@@ -79,7 +98,19 @@ public abstract class PlatformTokenIssuer<TToken> : IDisposable where TToken : I
             completed[i] = Complete(tokens[i]);
         }
 
-        return Signer.SignAll(completed, maxDegreeOfParallelism, cancellationToken);
+        string[] issued = Signer.SignAll(completed, maxDegreeOfParallelism, cancellationToken);
+        foreach (string token in issued)
+        {
+            CheckIssued(token.Length);
+        }
+
+        return issued;
+    }
+
+    /// <summary>A platform's check of an issued token's length (in ASCII characters), run on every path; none by default.</summary>
+    /// <param name="length">The token's length.</param>
+    private protected virtual void CheckIssued(int length)
+    {
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using TokenSchema.Hms;
 using TokenSchema.Jitsi;
 using TokenSchema.LiveKit;
 using TokenSchema.StreamVideo;
+using TokenSchema.Daily;
 using TokenSchema.DigitalSamba;
 using TokenSchema.Twilio;
 using TokenSchema.Zoom;
@@ -111,5 +112,23 @@ public sealed class PlatformTokenIssuerTests
         using var stream = new StreamVideoTokenIssuer(Secret, Clock);
         Assert.False(later.TryVerify(stream.IssueUserToken("alice"), out StreamVideoToken? _, out failure));
         Assert.Equal(JwtError.Expired, failure.Error);
+    }
+
+    [Fact]
+    public void Daily() => AssertEveryPathSignsTheSameToken(new DailyTokenIssuer(Secret, "25df5057-ef0d-4d97-bde6-0cf287276cbb", Clock),
+        new DailyToken { RoomName = "standup", IsOwner = true },
+        new DailyToken { RoomName = "standup", UserId = new string('u', 37) });
+
+    [Fact]
+    public void Dailys_length_limit_applies_on_every_path()
+    {
+        using var issuer = new DailyTokenIssuer(Secret, "25df5057-ef0d-4d97-bde6-0cf287276cbb", Clock) { RejectOverlongTokens = true };
+        var overlong = new DailyToken { RoomName = "standup", UserName = new string('n', 2100) };
+        Assert.Throws<InvalidOperationException>(() => issuer.Issue(overlong));
+        Assert.Throws<InvalidOperationException>(() => issuer.TryIssue(overlong, new byte[8192], out _));
+        Assert.Throws<InvalidOperationException>(() => issuer.Issue(overlong, new ArrayBufferWriter<byte>()));
+        Assert.Throws<InvalidOperationException>(() => issuer.IssueAll([overlong]));
+        issuer.RejectOverlongTokens = false;
+        Assert.True(DailyTokenIssuer.ExceedsRecommendedLength(issuer.Issue(overlong)));
     }
 }
