@@ -417,8 +417,9 @@ internal static class Emitter
             init.Add("Description = " + Quote(claim.Description));
         }
 
+        // Carried by every valid payload: required by the reader or a rule, never null, or a value type always written.
         bool required = claim.WhenMissing == MissingClaimBehavior.Fail || HasRule(claim, ValidationRuleKind.Required) ||
-            (!value.IsNullable && !value.IsValueType);
+            !value.IsNullable;
         if (required)
         {
             init.Add("IsRequired = true");

@@ -63,7 +63,44 @@ internal static class Program
             result.GetValue(platform),
             result.GetValue(json)));
 
-        var root = new RootCommand("tokenschema: sign, inspect and verify HS256 meeting tokens.") { demo, sign, inspect };
+        var issuePlatform = new Option<string>("--platform") { Description = "The platform: " + string.Join(", ", PlatformCommands.Platforms) + ".", Required = true };
+        var issueClaims = new Option<string>("--claims") { Description = "The claims as a JSON object, read into the platform's typed record.", DefaultValueFactory = _ => "{}" };
+        var key = new Option<string?>("--key") { Description = "The platform's key id: LiveKit's API key, Twilio's API key SID, 100ms's app access key, Jitsi's app id." };
+        var audience = new Option<string?>("--audience") { Description = "Jitsi's audience, written to aud." };
+        var account = new Option<string?>("--account") { Description = "Twilio's account SID." };
+        var region = new Option<string?>("--region") { Description = "Twilio's region, written to the twr header." };
+        var now = new Option<long?>("--now") { Description = "The issuer's clock, in unix seconds; the system clock when absent." };
+        var issue = new Command("issue", "Issue a platform token with the platform's issuer, which fills the claims the platform's SDK fills.")
+        {
+            issuePlatform, issueClaims, key, account, region, audience, now, secretEnv,
+        };
+        issue.SetAction(result => PlatformCommands.Issue(
+            Console.Out,
+            Console.Error,
+            result.GetValue(issuePlatform)!,
+            result.GetValue(issueClaims)!,
+            Environment.GetEnvironmentVariable(result.GetValue(secretEnv)!),
+            result.GetValue(key),
+            result.GetValue(account),
+            result.GetValue(region),
+            result.GetValue(now) is { } seconds ? new FixedTimeProvider(DateTimeOffset.FromUnixTimeSeconds(seconds)) : TimeProvider.System,
+            result.GetValue(audience)));
+
+        var readToken = new Argument<string>("token") { Description = "The compact token to read." };
+        var readPlatform = new Option<string>("--platform") { Description = "The platform: " + string.Join(", ", PlatformCommands.ReadPlatforms) + ".", Required = true };
+        var read = new Command("read", "Verify a token into a platform's typed record and print the record as JSON, as its generated writer writes it.")
+        {
+            readToken, readPlatform, secretEnv,
+        };
+        read.SetAction(result => PlatformCommands.Read(
+            Console.Out,
+            Console.Error,
+            result.GetValue(readPlatform)!,
+            result.GetValue(readToken)!,
+            Environment.GetEnvironmentVariable(result.GetValue(secretEnv)!),
+            TimeProvider.System));
+
+        var root = new RootCommand("tokenschema: sign, inspect and verify HS256 meeting tokens.") { demo, sign, inspect, issue, read };
         return root.Parse(args).Invoke();
     }
 }

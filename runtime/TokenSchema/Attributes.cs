@@ -118,4 +118,13 @@ public enum ClaimVocabulary
 
     /// <summary>Twilio Video access tokens (<c>grants</c>).</summary>
     Twilio = 5,
+
+    /// <summary>100ms app and management tokens (<c>access_key</c>, <c>type</c>, <c>version</c>, <c>room_id</c>, <c>role</c>, …).</summary>
+    Hms = 6,
+
+    /// <summary>Stream Video user and call tokens (<c>user_id</c>, <c>call_cids</c>, <c>role</c>).</summary>
+    StreamVideo = 7,
+
+    /// <summary>Self-hosted Jitsi Meet tokens (<c>room</c>, <c>context</c> with <c>user</c>, <c>group</c>, <c>features</c>).</summary>
+    Jitsi = 8,
 }

@@ -22,6 +22,7 @@ public sealed class VocabularyLimitTests(ITestOutputHelper output)
         ["Daily permissions.cs"] = "DailyCanSend is a set of Daily's media",
         ["Daily permissions.ca"] = "DailyCanAdmin is a set of Daily's admin rights",
         ["Zoom Video SDK.geo_regions"] = "ZoomGeoRegions is a set of Zoom's regions",
+        ["LiveKit.kind"] = "LiveKitParticipantKind holds only LiveKit's participant kinds (read in any letter case)",
     };
 
     [Fact]

@@ -149,8 +149,59 @@ public sealed class CliPlatformTests
     public void Inspect_refuses_an_unknown_platform()
     {
         var error = new StringWriter();
-        Assert.Equal(2, TokenCommands.Inspect(new StringWriter(), error, Forge.Token("{}", SignerTests.Key), null, Clock, false, "jitsi"));
-        Assert.Contains("Unknown platform 'jitsi'", error.ToString());
+        Assert.Equal(2, TokenCommands.Inspect(new StringWriter(), error, Forge.Token("{}", SignerTests.Key), null, Clock, false, "whereby"));
+        Assert.Contains("Unknown platform 'whereby'", error.ToString());
+    }
+
+    [Theory]
+    [InlineData("livekit", """{"sub":"alice"}""", new[] { "--key", "APIkey" }, "\"iss\":\"APIkey\"")]
+    [InlineData("twilio", """{"grants":{"identity":"alice","video":{}}}""", new[] { "--key", "SKfedcba9876543210fedcba9876543210", "--account", "AC0123456789abcdef0123456789abcdef" }, "\"sub\":\"AC0123456789abcdef0123456789abcdef\"")]
+    [InlineData("hms", """{"type":"management"}""", new[] { "--key", "access" }, "\"access_key\":\"access\"")]
+    [InlineData("stream", """{"user_id":"alice"}""", new string[0], "\"user_id\":\"alice\"")]
+    [InlineData("jitsi", """{"room":"standup"}""", new[] { "--key", "app", "--audience", "jitsi" }, "\"aud\":\"jitsi\",\"iss\":\"app\"")]
+    public void Issue_reads_the_claims_into_the_platform_record_and_issues_them_with_its_issuer(string platform, string claims, string[] options, string expected)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        string? Option(string name) => Array.IndexOf(options, name) is var i and >= 0 ? options[i + 1] : null;
+        Assert.Equal(0, PlatformCommands.Issue(output, error, platform, claims, "cli-issue-secret-of-at-least-32-bytes!", Option("--key"), Option("--account"), null, Clock, Option("--audience")));
+        string token = output.ToString().Trim();
+        Assert.Contains(expected, Forge.DecodeSegment(token.Split('.')[1]));
+        Assert.Equal("", error.ToString());
+    }
+
+    [Theory]
+    [InlineData("whereby", "{}", "Unknown platform 'whereby'")]
+    [InlineData("livekit", "{}", "needs --key")]
+    [InlineData("stream", """{"user_id":1}""", "does not read as StreamVideoToken")]
+    [InlineData("stream", """{"user_id":" "}""", "'user_id'")]
+    [InlineData("stream", "{", "")]
+    public void Issue_refuses_unknown_platforms_missing_credentials_and_bad_claims(string platform, string claims, string message)
+    {
+        var error = new StringWriter();
+        Assert.Equal(2, PlatformCommands.Issue(new StringWriter(), error, platform, claims, "cli-issue-secret-of-at-least-32-bytes!", null, null, null, Clock));
+        Assert.Contains(message, error.ToString());
+        Assert.NotEqual("", error.ToString());
+    }
+
+    [Fact]
+    public void Read_prints_the_typed_record_as_its_writer_writes_it_and_names_the_claim_it_refuses()
+    {
+        const string secret = "cli-read-secret-of-at-least-32-bytes!";
+        using var signer = JwtSigner.FromSecret(secret);
+        string token = signer.Sign(new TokenSchema.StreamVideo.StreamVideoToken { UserId = "alice", CallCids = ["default:standup"], Expires = Clock.GetUtcNow().AddHours(1) });
+        var output = new StringWriter();
+        Assert.Equal(0, PlatformCommands.Read(output, new StringWriter(), "stream", token, secret, Clock));
+        Assert.Equal("""read: {"user_id":"alice","call_cids":["default:standup"],"exp":1800003600}""", output.ToString().Trim());
+
+        output = new StringWriter();
+        Assert.Equal(1, PlatformCommands.Read(output, new StringWriter(), "hms", token, secret, Clock));
+        Assert.StartsWith("rejected: InvalidClaims", output.ToString());
+
+        var error = new StringWriter();
+        Assert.Equal(2, PlatformCommands.Read(new StringWriter(), error, "whereby", token, secret, Clock));
+        Assert.Contains("Unknown platform 'whereby'", error.ToString());
+        Assert.Equal(2, PlatformCommands.Read(new StringWriter(), new StringWriter(), "stream", token, null, Clock));
     }
 }
 

@@ -28,6 +28,9 @@ internal static class ClaimVocabularies
         LiveKitVocabulary.Vocabulary,
         ZoomVocabulary.Vocabulary,
         TwilioVocabulary.Vocabulary,
+        HmsVocabulary.Vocabulary,
+        StreamVideoVocabulary.Vocabulary,
+        JitsiVocabulary.Vocabulary,
     };
 
     /// <summary>Gets the vocabulary with <paramref name="id"/>.</summary>

@@ -24,4 +24,13 @@ internal enum VocabularyId
 
     /// <summary>Twilio Video access tokens.</summary>
     Twilio = 5,
+
+    /// <summary>100ms app and management tokens.</summary>
+    Hms = 6,
+
+    /// <summary>Stream Video user and call tokens.</summary>
+    StreamVideo = 7,
+
+    /// <summary>Self-hosted Jitsi Meet tokens.</summary>
+    Jitsi = 8,
 }

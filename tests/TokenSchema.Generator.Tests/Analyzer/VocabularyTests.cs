@@ -137,12 +137,55 @@ public sealed class VocabularyTests
     public void Twilio_grants_hold_identity_and_video_room()
     {
         ClaimSet twilio = ClaimVocabularies.Get(VocabularyId.Twilio)!.Root;
-        Assert.Equal(new[] { "exp", "grants", "iat", "iss", "jti", "sub" },
+        // iat is optional: Twilio's .NET library writes none.
+        Assert.Equal(new[] { "exp", "grants", "iss", "jti", "sub" },
             twilio.Claims.Where(c => c.IsRequired).Select(c => c.Name).OrderBy(n => n, System.StringComparer.Ordinal));
         ClaimSet grants = twilio.FindByName("grants")!.Members!;
         Assert.True(grants.FindByName("identity")!.IsRequired);
         Assert.True(grants.FindByName("video")!.IsRequired);
-        Assert.Equal(new[] { "room" }, grants.FindByName("video")!.Members!.Claims.Select(c => c.Name));
+        Assert.Equal(new[] { "room", "configuration_profile_sid" }, grants.FindByName("video")!.Members!.Claims.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void LiveKit_knows_every_grant_its_SDKs_write_and_requires_exp()
+    {
+        ClaimSet livekit = ClaimVocabularies.Get(VocabularyId.LiveKit)!.Root;
+        Assert.Equal(new[] { "exp", "iss" },
+            livekit.Claims.Where(c => c.IsRequired).Select(c => c.Name).OrderBy(n => n, System.StringComparer.Ordinal));
+        Assert.Equal(new[] { "perform" }, livekit.FindByName("inference")!.Members!.Claims.Select(c => c.Name));
+        Assert.Equal(new[] { "write" }, livekit.FindByName("observability")!.Members!.Claims.Select(c => c.Name));
+        Assert.Equal(new[] { "admin", "simulationAdmin", "databaseAdmin" }, livekit.FindByName("agent")!.Members!.Claims.Select(c => c.Name));
+        Assert.Equal(ClaimJsonKind.Array, livekit.FindByName("kindDetails")!.Kind);
+        ClaimSet video = livekit.FindByName("video")!.Members!;
+        Assert.All(new[] { "canSubscribeMetrics", "canManageAgentSession", "destinationRoom" }, name => Assert.NotNull(video.FindByName(name)));
+    }
+
+    [Fact]
+    public void Hms_and_Stream_Video_know_their_SDKs_claims()
+    {
+        ClaimSet hms = ClaimVocabularies.Get(VocabularyId.Hms)!.Root;
+        Assert.Equal(new[] { "access_key", "exp", "type", "version" },
+            hms.Claims.Where(c => c.IsRequired).Select(c => c.Name).OrderBy(n => n, System.StringComparer.Ordinal));
+        Assert.Equal(new[] { "app", "management" }, hms.FindByName("type")!.AllowedValues);
+        Assert.Equal((2L, 2L), (hms.FindByName("version")!.Minimum!.Value, hms.FindByName("version")!.Maximum!.Value));
+        Assert.All(new[] { "room_id", "role", "user_id" }, name => Assert.Equal(ClaimJsonKind.String, hms.FindByName(name)!.Kind));
+
+        ClaimSet stream = ClaimVocabularies.Get(VocabularyId.StreamVideo)!.Root;
+        Assert.Equal(new[] { "user_id" }, stream.Claims.Where(c => c.IsRequired).Select(c => c.Name));
+        Assert.Equal(ClaimJsonKind.Array, stream.FindByName("call_cids")!.Kind);
+        Assert.Equal(ClaimJsonKind.Integer, stream.FindByName("validity_in_seconds")!.Kind);
+        Assert.Equal("role", stream.FindNearest("rloe")!.Name);
+    }
+
+    [Fact]
+    public void Jitsi_knows_the_prosody_claims_and_the_user_strings()
+    {
+        ClaimSet jitsi = ClaimVocabularies.Get(VocabularyId.Jitsi)!.Root;
+        Assert.Equal(new[] { "aud", "exp", "iss", "room" },
+            jitsi.Claims.Where(c => c.IsRequired).Select(c => c.Name).OrderBy(n => n, System.StringComparer.Ordinal));
+        ClaimSet context = jitsi.FindByName("context")!.Members!;
+        Assert.Equal(new[] { "user", "group", "callee", "features" }, context.Claims.Select(c => c.Name));
+        Assert.All(context.FindByName("user")!.Members!.Claims, c => Assert.Equal(ClaimJsonKind.String, c.Kind));
     }
 
     [Fact]
@@ -154,7 +197,7 @@ public sealed class VocabularyTests
             ["exp"] = ClaimJsonKind.NumericDate, ["nbf"] = ClaimJsonKind.NumericDate, ["iat"] = ClaimJsonKind.NumericDate,
             ["jti"] = ClaimJsonKind.String,
         };
-        Assert.Equal(6, ClaimVocabularies.All.Count);
+        Assert.Equal(9, ClaimVocabularies.All.Count);
         foreach (ClaimVocabularyDefinition vocabulary in ClaimVocabularies.All)
         {
             foreach (KeyValuePair<string, ClaimJsonKind> registered in kinds)

@@ -5,7 +5,8 @@ namespace TokenSchema.Daily;
 /// <summary>
 /// Issues self-signed Daily meeting tokens for one Daily domain: fills the domain id (<c>d</c>), the issue time
 /// (<c>iat</c>) and an expiry (<c>exp</c>) when a token leaves them out, validates the token and signs it with HS256 under
-/// the domain's API key. Thread-safe for <see cref="Issue"/> and <see cref="CreateRestRequestBody"/>; set the properties before sharing the instance.
+/// the domain's API key; the shared issuer shape (<see cref="PlatformTokenIssuer{TToken}"/>) adds the span, buffer and bulk
+/// paths and the matching verifier. Thread-safe for <see cref="PlatformTokenIssuer{TToken}.Issue(TToken)"/> and <see cref="CreateRestRequestBody"/>; set the properties before sharing the instance.
 /// <see cref="CreateRestRequestBody"/> writes the same claims as the body of Daily's REST create-meeting-token call instead.
 /// </summary>
 /// <example>
@@ -14,14 +15,13 @@ namespace TokenSchema.Daily;
 /// string token = daily.Issue(new DailyToken { RoomName = "standup", IsOwner = true });
 /// </code>
 /// </example>
-public sealed class DailyTokenIssuer : IDisposable
+public sealed class DailyTokenIssuer : PlatformTokenIssuer<DailyToken>
 {
     /// <summary>Daily's recommended maximum length of a meeting token, in characters.</summary>
     public const int MaxRecommendedLength = 2048;
 
     private const int MinimumKeyLength = 32;
 
-    private readonly JwtSigner _signer;
     private TimeSpan? _defaultLifetime = TimeSpan.FromHours(1);
 
     /// <summary>Creates an issuer for the domain <paramref name="domainId"/>, signing with its API key.</summary>
@@ -42,6 +42,7 @@ public sealed class DailyTokenIssuer : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="apiKey"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="domainId"/> is the empty UUID, or the key is empty or shorter than 32 bytes.</exception>
     public DailyTokenIssuer(string apiKey, Guid domainId, TimeProvider? timeProvider = null)
+        : base(timeProvider)
     {
         ArgumentNullException.ThrowIfNull(apiKey);
         if (domainId == Guid.Empty)
@@ -50,7 +51,6 @@ public sealed class DailyTokenIssuer : IDisposable
         }
 
         DomainId = domainId;
-        TimeProvider = timeProvider ?? TimeProvider.System;
         int keyLength = System.Text.Encoding.UTF8.GetByteCount(apiKey);
         if (keyLength < MinimumKeyLength)
         {
@@ -59,14 +59,12 @@ public sealed class DailyTokenIssuer : IDisposable
                 nameof(apiKey));
         }
 
-        _signer = JwtSigner.FromSecret(apiKey);
+        Signer = JwtSigner.FromSecret(apiKey);
+        Verifier = CreateVerifier(apiKey, allowShortKey: false);
     }
 
     /// <summary>The domain id written as <c>d</c> when a token has none.</summary>
     public Guid DomainId { get; }
-
-    /// <summary>The clock <c>iat</c> is read from.</summary>
-    public TimeProvider TimeProvider { get; }
 
     /// <summary>
     /// How long an issued token is valid when it has no <c>exp</c>: <c>exp</c> becomes <c>iat</c> plus this, in whole
@@ -89,7 +87,7 @@ public sealed class DailyTokenIssuer : IDisposable
     }
 
     /// <summary>
-    /// When <see langword="true"/>, <see cref="Issue"/> throws rather than return a token longer than
+    /// When <see langword="true"/>, <see cref="PlatformTokenIssuer{TToken}.Issue(TToken)"/> throws rather than return a token longer than
     /// <see cref="MaxRecommendedLength"/> characters. <see langword="false"/> by default; check
     /// <see cref="ExceedsRecommendedLength"/> on the result instead.
     /// </summary>
@@ -105,13 +103,13 @@ public sealed class DailyTokenIssuer : IDisposable
     }
 
     /// <summary>
-    /// Returns <paramref name="token"/> with the claims <see cref="Issue"/> fills when absent: <c>d</c> (<see cref="DomainId"/>),
+    /// Returns <paramref name="token"/> with the claims <see cref="PlatformTokenIssuer{TToken}.Issue(TToken)"/> fills when absent: <c>d</c> (<see cref="DomainId"/>),
     /// <c>iat</c> (now, in whole seconds) and <c>exp</c> (<c>iat</c> plus <see cref="DefaultLifetime"/>).
     /// </summary>
     /// <param name="token">The token's claims.</param>
     /// <returns>The completed claims; <paramref name="token"/> itself is not changed.</returns>
     /// <exception cref="ArgumentException">The token's <c>d</c> names another domain than this issuer's.</exception>
-    public DailyToken Complete(DailyToken token)
+    public override DailyToken Complete(DailyToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
         if (token.DomainId is { } domain && domain != DomainId)
@@ -131,33 +129,24 @@ public sealed class DailyTokenIssuer : IDisposable
     }
 
     /// <summary>
-    /// Completes (<see cref="Complete"/>), validates (<see cref="DailyToken.ValidateForSelfSigning"/>) and signs
-    /// <paramref name="token"/>.
+    /// Throws when <see cref="RejectOverlongTokens"/> is set and an issued token (from any of the issue methods) is longer
+    /// than <see cref="MaxRecommendedLength"/>.
     /// </summary>
-    /// <param name="token">The token's claims; <c>r</c> (<see cref="DailyToken.RoomName"/>) is required.</param>
-    /// <returns>The compact token <c>header.payload.signature</c>, with the header <c>{"alg":"HS256","typ":"JWT"}</c>.</returns>
-    /// <exception cref="ArgumentException">The token's <c>d</c> names another domain than this issuer's.</exception>
-    /// <exception cref="JwtPayloadValidationException">The token is not valid; the message lists every problem by claim name.</exception>
-    /// <exception cref="InvalidOperationException"><see cref="RejectOverlongTokens"/> is set and the token is longer than <see cref="MaxRecommendedLength"/>.</exception>
-    /// <exception cref="ObjectDisposedException">The issuer was disposed.</exception>
-    public string Issue(DailyToken token)
+    /// <param name="length">The token's length.</param>
+    /// <exception cref="InvalidOperationException"><see cref="RejectOverlongTokens"/> is set and the token is too long.</exception>
+    private protected override void CheckIssued(int length)
     {
-        DailyToken complete = Complete(token);
-        complete.ValidateForSelfSigning().ThrowIfInvalid(typeof(DailyToken));
-        string signed = _signer.Sign(complete);
-        if (RejectOverlongTokens && ExceedsRecommendedLength(signed))
+        if (RejectOverlongTokens && length > MaxRecommendedLength)
         {
             throw new InvalidOperationException(
-                $"The Daily token is {signed.Length} characters long, more than Daily's recommended {MaxRecommendedLength}; shorten its claims (often 'sro', 'p' or 'mjh').");
+                $"The Daily token is {length} characters long, more than Daily's recommended {MaxRecommendedLength}; shorten its claims (often 'sro', 'p' or 'mjh').");
         }
-
-        return signed;
     }
 
     /// <summary>
     /// The body of Daily's REST create-meeting-token call (<c>POST https://api.daily.co/v1/meeting-tokens</c>, with the
-    /// domain's API key as bearer token) for <paramref name="token"/>, as an alternative to <see cref="Issue"/>: Daily
-    /// then signs the token itself. The token is completed like <see cref="Issue"/> does, so it gets the same <c>exp</c>
+    /// domain's API key as bearer token) for <paramref name="token"/>, as an alternative to <see cref="PlatformTokenIssuer{TToken}.Issue(TToken)"/>: Daily
+    /// then signs the token itself. The token is completed like <see cref="PlatformTokenIssuer{TToken}.Issue(TToken)"/> does, so it gets the same <c>exp</c>
     /// (<see cref="DefaultLifetime"/>), validated with <see cref="DailyToken.ValidateForRestRequest"/> and written with
     /// <see cref="DailyToken.WriteRestRequestBody"/>, which leaves out <c>d</c> and <c>iat</c> (Daily fills them).
     /// </summary>
@@ -172,9 +161,6 @@ public sealed class DailyTokenIssuer : IDisposable
         complete.ValidateForRestRequest().ThrowIfInvalid(typeof(DailyToken));
         return complete.ToRestRequestBody(options);
     }
-
-    /// <summary>Zeroes the key. Issuing afterwards throws <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose() => _signer.Dispose();
 
     private static Guid ParseDomainId(string domainId)
     {

@@ -13,13 +13,11 @@ namespace TokenSchema.DigitalSamba;
 /// Uri join = DigitalSambaTokenIssuer.AppendToken(new Uri("https://acme.digitalsamba.com/weekly-standup"), token);
 /// </code>
 /// </example>
-public sealed class DigitalSambaTokenIssuer : IDisposable
+public sealed class DigitalSambaTokenIssuer : PlatformTokenIssuer<DigitalSambaToken>
 {
     /// <summary>The lifetime given to a token without <c>exp</c> unless the constructor says otherwise: one hour.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
 
-    private readonly JwtSigner _signer;
-    private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates an issuer for the team <paramref name="teamId"/>.</summary>
     /// <param name="teamId">The team's id, written to <c>td</c>.</param>
@@ -30,6 +28,7 @@ public sealed class DigitalSambaTokenIssuer : IDisposable
     /// <exception cref="ArgumentException"><paramref name="teamId"/> is blank, or the key is empty or too short.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is not at least one second.</exception>
     public DigitalSambaTokenIssuer(string teamId, string developerKey, TimeProvider? timeProvider = null, TimeSpan? lifetime = null, bool allowShortKey = false)
+        : base(timeProvider)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(teamId);
         ArgumentNullException.ThrowIfNull(developerKey);
@@ -40,8 +39,8 @@ public sealed class DigitalSambaTokenIssuer : IDisposable
         }
 
         TeamId = teamId;
-        _timeProvider = timeProvider ?? TimeProvider.System;
-        _signer = JwtSigner.FromSecret(developerKey, new JwtSignerOptions { AllowShortKey = allowShortKey });
+        Signer = JwtSigner.FromSecret(developerKey, new JwtSignerOptions { AllowShortKey = allowShortKey });
+        Verifier = CreateVerifier(developerKey, allowShortKey);
     }
 
     /// <summary>The team id written to <c>td</c>.</summary>
@@ -57,7 +56,7 @@ public sealed class DigitalSambaTokenIssuer : IDisposable
     /// <param name="token">The token to complete.</param>
     /// <returns>The completed copy.</returns>
     /// <exception cref="ArgumentException">The token's <c>td</c> names another team.</exception>
-    public DigitalSambaToken Complete(DigitalSambaToken token)
+    public override DigitalSambaToken Complete(DigitalSambaToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
         if (token.TeamId is not null && !string.Equals(token.TeamId, TeamId, StringComparison.OrdinalIgnoreCase))
@@ -65,7 +64,7 @@ public sealed class DigitalSambaTokenIssuer : IDisposable
             throw new ArgumentException($"Claim 'td' is '{token.TeamId}', but this issuer signs for team '{TeamId}'.", nameof(token));
         }
 
-        DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(_timeProvider.GetUtcNow().ToUnixTimeSeconds());
+        DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(TimeProvider.GetUtcNow().ToUnixTimeSeconds());
         return token with
         {
             TeamId = token.TeamId ?? TeamId,
@@ -74,16 +73,10 @@ public sealed class DigitalSambaTokenIssuer : IDisposable
         };
     }
 
-    /// <summary>Completes <paramref name="token"/> (see <see cref="Complete"/>), validates it and signs it.</summary>
-    /// <param name="token">The token's claims.</param>
-    /// <returns>The compact token, for the room URL's <c>?token=</c> parameter.</returns>
-    /// <exception cref="JwtPayloadValidationException">A claim is not valid; the message names it.</exception>
-    /// <exception cref="ArgumentException">The token's <c>td</c> names another team.</exception>
-    public string Issue(DigitalSambaToken token) => _signer.Sign(Complete(token));
 
     /// <summary>Returns <paramref name="roomUrl"/> with <paramref name="token"/> in its <c>token</c> query parameter.</summary>
     /// <param name="roomUrl">The room's absolute URL, for example <c>https://acme.digitalsamba.com/weekly-standup</c>.</param>
-    /// <param name="token">A token from <see cref="Issue"/>.</param>
+    /// <param name="token">A token from <see cref="PlatformTokenIssuer{TToken}.Issue(TToken)"/>.</param>
     /// <returns>The URL to open: <c>…/weekly-standup?token=eyJ…</c> (appended with <c>&amp;</c> when the URL has a query).</returns>
     /// <exception cref="ArgumentException"><paramref name="roomUrl"/> is not absolute, or <paramref name="token"/> is blank.</exception>
     public static Uri AppendToken(Uri roomUrl, string token)
@@ -101,6 +94,4 @@ public sealed class DigitalSambaTokenIssuer : IDisposable
         return builder.Uri;
     }
 
-    /// <summary>Zeroes the developer key. Issuing afterwards throws <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose() => _signer.Dispose();
 }

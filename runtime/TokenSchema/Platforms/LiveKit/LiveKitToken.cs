@@ -6,16 +6,23 @@ namespace TokenSchema.LiveKit;
 
 /// <summary>
 /// A LiveKit access token: signed with an API secret (HS256), naming the API key in <c>iss</c>, the participant's
-/// identity in <c>sub</c>, and what the participant may do in the <c>video</c> and <c>sip</c> grants.
+/// identity in <c>sub</c>, and what the participant may do in the <c>video</c>, <c>sip</c>, <c>inference</c>,
+/// <c>observability</c> and <c>agent</c> grants.
 /// </summary>
 /// <remarks>
 /// <para>
-/// <c>iss</c> is optional in C# so that <see cref="LiveKitTokenIssuer"/> can fill it; <see cref="IJwtPayload{TSelf}.Validate"/>
-/// reports it when missing. It also applies the rule that <c>sub</c> is required when <c>video.roomJoin</c> is true, so
+/// <c>iss</c> and <c>exp</c> are required (the LiveKit server refuses a token without <c>exp</c>); they are optional in C#
+/// so that <see cref="LiveKitTokenIssuer"/> can fill them, and <see cref="IJwtPayload{TSelf}.Validate"/> reports either
+/// when missing. It also applies the rule that <c>sub</c> is required when <c>video.roomJoin</c> is true, so
 /// <see cref="JwtSigner"/> and <see cref="JwtVerifier"/> enforce it; <see cref="ValidateForLiveKit"/> returns the same result.
 /// </para>
 /// <para>
-/// Equality compares <see cref="Attributes"/> and <see cref="RoomConfig"/> by content, so a token read back from its JSON equals the one written.
+/// <c>kind</c> is read in any letter case, because LiveKit's Node SDK writes the protocol name it is given (for example
+/// <c>"AGENT"</c>) and the server lower-cases it; it is always written in lower case, as LiveKit documents it.
+/// </para>
+/// <para>
+/// Equality compares <see cref="Attributes"/>, <see cref="KindDetails"/> and <see cref="RoomConfig"/> by content, so a
+/// token read back from its JSON equals the one written.
 /// </para>
 /// </remarks>
 [TokenPayload(ClaimVocabulary.LiveKit)]
@@ -33,7 +40,7 @@ public sealed partial record LiveKitToken
     [Claim("nbf")]
     public DateTimeOffset? NotBefore { get; init; }
 
-    /// <summary>LiveKit refuses the token from this time on (<c>exp</c>, unix seconds).</summary>
+    /// <summary>LiveKit refuses the token from this time on (<c>exp</c>, unix seconds). Required: the server refuses a token without it.</summary>
     [Claim("exp")]
     public DateTimeOffset? Expires { get; init; }
 
@@ -53,9 +60,17 @@ public sealed partial record LiveKitToken
     [Claim("attributes")]
     public IReadOnlyDictionary<string, string>? Attributes { get; init; }
 
-    /// <summary>What kind of participant this is (<c>kind</c>).</summary>
+    /// <summary>What kind of participant this is (<c>kind</c>): read in any letter case, written in lower case.</summary>
     [Claim("kind")]
+    [ClaimConverter(typeof(LiveKitParticipantKindConverter))]
     public LiveKitParticipantKind? Kind { get; init; }
+
+    /// <summary>
+    /// Details of the participant's kind (<c>kindDetails</c>), an array LiveKit's Go SDK writes; kept as the JSON array
+    /// given, because LiveKit documents neither the form of its items nor their values.
+    /// </summary>
+    [Claim("kindDetails")]
+    public JsonElement? KindDetails { get; init; }
 
     /// <summary>The video grant (<c>video</c>): rooms and what the participant may do in them.</summary>
     [Claim("video")]
@@ -65,9 +80,25 @@ public sealed partial record LiveKitToken
     [Claim("sip")]
     public LiveKitSipGrant? Sip { get; init; }
 
+    /// <summary>The inference grant (<c>inference</c>), for example <c>{"perform":true}</c>.</summary>
+    [Claim("inference")]
+    public LiveKitInferenceGrant? Inference { get; init; }
+
+    /// <summary>The observability grant (<c>observability</c>), for example <c>{"write":true}</c>.</summary>
+    [Claim("observability")]
+    public LiveKitObservabilityGrant? Observability { get; init; }
+
+    /// <summary>The agent grant (<c>agent</c>, distinct from <see cref="LiveKitVideoGrant.Agent"/>), written by LiveKit's Go SDK.</summary>
+    [Claim("agent")]
+    public LiveKitAgentGrant? Agent { get; init; }
+
     /// <summary>
-    /// The configuration of a room the token creates (<c>roomConfig</c>): a JSON object whose shape LiveKit's token
-    /// documentation leaves to its server API, written as given.
+    /// The configuration of a room the token creates (<c>roomConfig</c>): the protobuf JSON (camelCase) of LiveKit's
+    /// <c>RoomConfiguration</c>, with <c>name</c>, <c>emptyTimeout</c>, <c>departureTimeout</c>, <c>maxParticipants</c>,
+    /// <c>metadata</c>, <c>egress</c>, <c>minPlayoutDelay</c>, <c>maxPlayoutDelay</c>, <c>syncStreams</c> and
+    /// <c>agents</c> (<c>[{"agentName":…,"metadata":…}]</c>). It is kept and written as the JSON object given, so fields
+    /// LiveKit adds later survive a round trip. LiveKit's SDK refuses an <c>egress</c> that carries storage credentials:
+    /// put credentials in the egress request made with the server API instead.
     /// </summary>
     [Claim("roomConfig")]
     public JsonElement? RoomConfig { get; init; }
@@ -94,6 +125,11 @@ public sealed partial record LiveKitToken
         {
             problems.Add("sub", "is required when 'video.roomJoin' is true");
         }
+
+        if (Kind is { } kind && !LiveKitParticipantKindConverter.IsDefined(kind))
+        {
+            problems.Add("kind", "is not a LiveKit participant kind");
+        }
     }
 
     /// <summary>Compares every claim, <see cref="Attributes"/> and <see cref="RoomConfig"/> by content.</summary>
@@ -103,8 +139,10 @@ public sealed partial record LiveKitToken
         other is not null &&
         ApiKey == other.ApiKey && Identity == other.Identity && NotBefore == other.NotBefore && Expires == other.Expires &&
         IssuedAt == other.IssuedAt && Name == other.Name && Metadata == other.Metadata &&
-        LiveKitEquality.MapEquals(Attributes, other.Attributes) && Kind == other.Kind && Equals(Video, other.Video) &&
-        Equals(Sip, other.Sip) && LiveKitEquality.JsonEquals(RoomConfig, other.RoomConfig) &&
+        LiveKitEquality.MapEquals(Attributes, other.Attributes) && Kind == other.Kind &&
+        LiveKitEquality.JsonEquals(KindDetails, other.KindDetails) && Equals(Video, other.Video) &&
+        Equals(Sip, other.Sip) && Equals(Inference, other.Inference) && Equals(Observability, other.Observability) &&
+        Equals(Agent, other.Agent) && LiveKitEquality.JsonEquals(RoomConfig, other.RoomConfig) &&
         RoomPreset == other.RoomPreset && Sha256 == other.Sha256;
 
     /// <summary>A hash of the claims consistent with <see cref="Equals(LiveKitToken)"/>.</summary>
@@ -220,6 +258,41 @@ public sealed partial record LiveKitSipGrant
     public bool? Call { get; init; }
 }
 
+/// <summary>The <c>inference</c> grant of a LiveKit token.</summary>
+[TokenPayload(ClaimVocabulary.LiveKit)]
+public sealed partial record LiveKitInferenceGrant
+{
+    /// <summary>May run inference through LiveKit (<c>perform</c>).</summary>
+    [Claim("perform")]
+    public bool? Perform { get; init; }
+}
+
+/// <summary>The <c>observability</c> grant of a LiveKit token.</summary>
+[TokenPayload(ClaimVocabulary.LiveKit)]
+public sealed partial record LiveKitObservabilityGrant
+{
+    /// <summary>May publish observability data (<c>write</c>).</summary>
+    [Claim("write")]
+    public bool? Write { get; init; }
+}
+
+/// <summary>The top-level <c>agent</c> grant of a LiveKit token.</summary>
+[TokenPayload(ClaimVocabulary.LiveKit)]
+public sealed partial record LiveKitAgentGrant
+{
+    /// <summary>May administer agents (<c>admin</c>).</summary>
+    [Claim("admin")]
+    public bool? Admin { get; init; }
+
+    /// <summary>May administer agent simulations (<c>simulationAdmin</c>).</summary>
+    [Claim("simulationAdmin")]
+    public bool? SimulationAdmin { get; init; }
+
+    /// <summary>May administer agent databases (<c>databaseAdmin</c>).</summary>
+    [Claim("databaseAdmin")]
+    public bool? DatabaseAdmin { get; init; }
+}
+
 /// <summary>The kind of a LiveKit participant (<c>kind</c>).</summary>
 public enum LiveKitParticipantKind
 {
@@ -243,6 +316,101 @@ public enum LiveKitParticipantKind
 
     /// <summary>A bridge (<c>bridge</c>).</summary>
     [ClaimValue("bridge")] Bridge,
+}
+
+/// <summary>
+/// Reads <see cref="LiveKitParticipantKind"/> from <c>kind</c> in any letter case (LiveKit's Node SDK may write
+/// <c>"AGENT"</c>; the server lower-cases it) and writes it in lower case.
+/// </summary>
+public sealed class LiveKitParticipantKindConverter : IClaimConverter<LiveKitParticipantKind>
+{
+    private static readonly string[] Names = ["standard", "ingress", "egress", "sip", "agent", "connector", "bridge"];
+
+    /// <summary>The lower-case name LiveKit documents for <paramref name="kind"/>.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The name, for example <c>agent</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
+    public static string NameOf(LiveKitParticipantKind kind) =>
+        IsDefined(kind)
+            ? Names[(int)kind]
+            : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Claim 'kind' must be one of: " + string.Join(", ", Names) + ".");
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is not a defined kind.</exception>
+    public static void Write(Utf8JsonWriter writer, LiveKitParticipantKind value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(NameOf(value));
+    }
+
+    /// <summary>Whether <paramref name="kind"/> is a defined kind.</summary>
+    /// <param name="kind">The kind to check.</param>
+    /// <returns><see langword="true"/> when the kind can be written.</returns>
+    public static bool IsDefined(LiveKitParticipantKind kind) => (uint)kind < (uint)Names.Length;
+
+    /// <inheritdoc />
+    public static bool TryRead(ref Utf8JsonReader reader, out LiveKitParticipantKind value)
+    {
+        value = default;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            ReadOnlySpan<byte> utf8 = reader.ValueSpan;
+            if (utf8.Length > 16)
+            {
+                return false;
+            }
+
+            Span<char> name = stackalloc char[16];
+            for (int i = 0; i < utf8.Length; i++)
+            {
+                if (utf8[i] > 0x7F)
+                {
+                    return false;
+                }
+
+                name[i] = (char)utf8[i];
+            }
+
+            return TryParse(name[..utf8.Length], out value);
+        }
+
+        if ((reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > 128)
+        {
+            return false;
+        }
+
+        string? text;
+        try
+        {
+            text = reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        return text is not null && TryParse(text, out value);
+    }
+
+    private static bool TryParse(ReadOnlySpan<char> name, out LiveKitParticipantKind value)
+    {
+        for (int i = 0; i < Names.Length; i++)
+        {
+            if (name.Equals(Names[i], StringComparison.OrdinalIgnoreCase))
+            {
+                value = (LiveKitParticipantKind)i;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
 }
 
 /// <summary>A track source of <c>video.canPublishSources</c>.</summary>

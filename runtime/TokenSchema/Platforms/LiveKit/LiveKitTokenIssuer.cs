@@ -13,13 +13,11 @@ namespace TokenSchema.LiveKit;
 /// string token = issuer.Issue(new LiveKitToken { Identity = "alice", Video = new LiveKitVideoGrant { Room = "standup", RoomJoin = true } });
 /// </code>
 /// </example>
-public sealed class LiveKitTokenIssuer : IDisposable
+public sealed class LiveKitTokenIssuer : PlatformTokenIssuer<LiveKitToken>
 {
     /// <summary>The lifetime given to a token without <c>exp</c> unless the constructor says otherwise: six hours.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(6);
 
-    private readonly JwtSigner _signer;
-    private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates an issuer for an API key.</summary>
     /// <param name="apiKey">The API key, written to <c>iss</c>.</param>
@@ -30,6 +28,7 @@ public sealed class LiveKitTokenIssuer : IDisposable
     /// <exception cref="ArgumentException">The key is blank, or the secret is empty or too short.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is not at least one second.</exception>
     public LiveKitTokenIssuer(string apiKey, string apiSecret, TimeProvider? timeProvider = null, TimeSpan? lifetime = null, bool allowShortKey = false)
+        : base(timeProvider)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
         ArgumentNullException.ThrowIfNull(apiSecret);
@@ -40,8 +39,8 @@ public sealed class LiveKitTokenIssuer : IDisposable
         }
 
         ApiKey = apiKey;
-        _timeProvider = timeProvider ?? TimeProvider.System;
-        _signer = JwtSigner.FromSecret(apiSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
+        Signer = JwtSigner.FromSecret(apiSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
+        Verifier = CreateVerifier(apiSecret, allowShortKey, issuer: apiKey);
     }
 
     /// <summary>The API key written to <c>iss</c>.</summary>
@@ -57,7 +56,7 @@ public sealed class LiveKitTokenIssuer : IDisposable
     /// <param name="token">The token to complete.</param>
     /// <returns>The completed copy.</returns>
     /// <exception cref="ArgumentException">The token's <c>iss</c> names another API key.</exception>
-    public LiveKitToken Complete(LiveKitToken token)
+    public override LiveKitToken Complete(LiveKitToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
         if (token.ApiKey is not null && token.ApiKey != ApiKey)
@@ -65,7 +64,7 @@ public sealed class LiveKitTokenIssuer : IDisposable
             throw new ArgumentException($"Claim 'iss' is '{token.ApiKey}', but this issuer signs with API key '{ApiKey}'.", nameof(token));
         }
 
-        DateTimeOffset now = DateTimeOffset.FromUnixTimeSeconds(_timeProvider.GetUtcNow().ToUnixTimeSeconds());
+        DateTimeOffset now = DateTimeOffset.FromUnixTimeSeconds(TimeProvider.GetUtcNow().ToUnixTimeSeconds());
         return token with
         {
             ApiKey = ApiKey,
@@ -74,17 +73,6 @@ public sealed class LiveKitTokenIssuer : IDisposable
         };
     }
 
-    /// <summary>Completes <paramref name="token"/> (see <see cref="Complete"/>), checks <see cref="LiveKitToken.ValidateForLiveKit"/> and signs it.</summary>
-    /// <param name="token">The token's claims.</param>
-    /// <returns>The compact token.</returns>
-    /// <exception cref="JwtPayloadValidationException">A claim is not valid (for example no <c>sub</c> while <c>video.roomJoin</c> is true); the message names it.</exception>
-    /// <exception cref="ArgumentException">The token's <c>iss</c> names another API key.</exception>
-    public string Issue(LiveKitToken token)
-    {
-        LiveKitToken completed = Complete(token);
-        completed.ValidateForLiveKit().ThrowIfInvalid(typeof(LiveKitToken));
-        return _signer.Sign(completed);
-    }
 
     /// <summary>Issues a token that lets <paramref name="identity"/> join <paramref name="room"/>, with LiveKit's default publish and subscribe rights.</summary>
     /// <param name="identity">The participant's identity (<c>sub</c>).</param>
@@ -95,6 +83,4 @@ public sealed class LiveKitTokenIssuer : IDisposable
     public string IssueJoin(string identity, string room, string? name = null) =>
         Issue(new LiveKitToken { Identity = identity, Name = name, Video = new LiveKitVideoGrant { Room = room, RoomJoin = true } });
 
-    /// <summary>Zeroes the secret. Issuing afterwards throws <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose() => _signer.Dispose();
 }

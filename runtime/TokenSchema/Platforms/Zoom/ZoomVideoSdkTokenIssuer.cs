@@ -13,13 +13,11 @@ namespace TokenSchema.Zoom;
 /// string token = issuer.Issue("weekly-standup", ZoomRoleType.Host);
 /// </code>
 /// </example>
-public sealed class ZoomVideoSdkTokenIssuer : IDisposable
+public sealed class ZoomVideoSdkTokenIssuer : PlatformTokenIssuer<ZoomVideoSdkToken>
 {
     /// <summary>The lifetime given to a token without <c>exp</c> unless the constructor says otherwise: two hours.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(2);
 
-    private readonly JwtSigner _signer;
-    private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates an issuer for a Video SDK app.</summary>
     /// <param name="sdkKey">The Video SDK key, written to <c>app_key</c>.</param>
@@ -33,6 +31,7 @@ public sealed class ZoomVideoSdkTokenIssuer : IDisposable
     /// <exception cref="ArgumentException">The key is blank, or the secret is empty or too short.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is outside Zoom's 30 minutes to 48 hours.</exception>
     public ZoomVideoSdkTokenIssuer(string sdkKey, string sdkSecret, TimeProvider? timeProvider = null, TimeSpan? lifetime = null, bool allowShortKey = false)
+        : base(timeProvider)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sdkKey);
         ArgumentNullException.ThrowIfNull(sdkSecret);
@@ -43,8 +42,8 @@ public sealed class ZoomVideoSdkTokenIssuer : IDisposable
         }
 
         SdkKey = sdkKey;
-        _timeProvider = timeProvider ?? TimeProvider.System;
-        _signer = JwtSigner.FromSecret(sdkSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
+        Signer = JwtSigner.FromSecret(sdkSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
+        Verifier = CreateVerifier(sdkSecret, allowShortKey);
     }
 
     /// <summary>The Video SDK key written to <c>app_key</c>.</summary>
@@ -60,7 +59,7 @@ public sealed class ZoomVideoSdkTokenIssuer : IDisposable
     /// <param name="token">The token to complete.</param>
     /// <returns>The completed copy.</returns>
     /// <exception cref="ArgumentException">The token's <c>app_key</c> names another app.</exception>
-    public ZoomVideoSdkToken Complete(ZoomVideoSdkToken token)
+    public override ZoomVideoSdkToken Complete(ZoomVideoSdkToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
         if (token.AppKey is not null && token.AppKey != SdkKey)
@@ -68,7 +67,7 @@ public sealed class ZoomVideoSdkTokenIssuer : IDisposable
             throw new ArgumentException($"Claim 'app_key' is '{token.AppKey}', but this issuer signs for SDK key '{SdkKey}'.", nameof(token));
         }
 
-        DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(_timeProvider.GetUtcNow().ToUnixTimeSeconds());
+        DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(TimeProvider.GetUtcNow().ToUnixTimeSeconds());
         return token with
         {
             AppKey = SdkKey,
@@ -78,17 +77,6 @@ public sealed class ZoomVideoSdkTokenIssuer : IDisposable
         };
     }
 
-    /// <summary>Completes <paramref name="token"/> (see <see cref="Complete"/>), checks <see cref="ZoomVideoSdkToken.ValidateForZoom"/> and signs it.</summary>
-    /// <param name="token">The token's claims.</param>
-    /// <returns>The compact token, the <c>signature</c> the Video SDK's join call takes.</returns>
-    /// <exception cref="JwtPayloadValidationException">A claim is not valid (for example <c>exp</c> under 30 minutes after <c>iat</c>); the message names it.</exception>
-    /// <exception cref="ArgumentException">The token's <c>app_key</c> names another app.</exception>
-    public string Issue(ZoomVideoSdkToken token)
-    {
-        ZoomVideoSdkToken completed = Complete(token);
-        completed.ValidateForZoom().ThrowIfInvalid(typeof(ZoomVideoSdkToken));
-        return _signer.Sign(completed);
-    }
 
     /// <summary>Issues a token for the session <paramref name="sessionName"/> with <paramref name="role"/>.</summary>
     /// <param name="sessionName">The session name (<c>tpc</c>).</param>
@@ -99,6 +87,4 @@ public sealed class ZoomVideoSdkTokenIssuer : IDisposable
     public string Issue(string sessionName, ZoomRoleType role, string? userKey = null) =>
         Issue(new ZoomVideoSdkToken { SessionName = sessionName, RoleType = role, UserKey = userKey });
 
-    /// <summary>Zeroes the secret. Issuing afterwards throws <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose() => _signer.Dispose();
 }

@@ -28,6 +28,7 @@ public sealed class LiveKitTokenTests
         Metadata = """{"team":"blue"}""",
         Attributes = new Dictionary<string, string> { ["seat"] = "3", ["lang"] = "en" },
         Kind = LiveKitParticipantKind.Agent,
+        KindDetails = JsonDocument.Parse("""["CLOUD_AGENT"]""").RootElement,
         Video = new LiveKitVideoGrant
         {
             Room = "standup",
@@ -50,6 +51,9 @@ public sealed class LiveKitTokenTests
             DestinationRoom = "overflow",
         },
         Sip = new LiveKitSipGrant { Admin = true, Call = false },
+        Inference = new LiveKitInferenceGrant { Perform = true },
+        Observability = new LiveKitObservabilityGrant { Write = true },
+        Agent = new LiveKitAgentGrant { Admin = true, SimulationAdmin = false, DatabaseAdmin = true },
         RoomConfig = JsonDocument.Parse("""{ "name": "standup", "maxParticipants": 20, "egress": { "room": { "fileOutputs": [] } } }""").RootElement,
         RoomPreset = "webinar",
         Sha256 = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",
@@ -60,9 +64,9 @@ public sealed class LiveKitTokenTests
     {
         using var signer = new JwtSigner(Key);
         Assert.Equal(
-            """{"iss":"APIdemoKey42","sub":"alice","nbf":1800000000,"exp":1800021600,"iat":1800000000,"name":"Alice","metadata":"{\"team\":\"blue\"}","attributes":{"seat":"3","lang":"en"},"kind":"agent","video":""" +
+            """{"iss":"APIdemoKey42","sub":"alice","nbf":1800000000,"exp":1800021600,"iat":1800000000,"name":"Alice","metadata":"{\"team\":\"blue\"}","attributes":{"seat":"3","lang":"en"},"kind":"agent","kindDetails":["CLOUD_AGENT"],"video":""" +
             """{"room":"standup","roomJoin":true,"roomCreate":false,"roomList":true,"roomRecord":false,"roomAdmin":true,"ingressAdmin":false,"canPublish":true,"canSubscribe":true,"canPublishData":false,"canPublishSources":["camera","microphone","screen_share","screen_share_audio"],"canUpdateOwnMetadata":true,"canSubscribeMetrics":false,"canManageAgentSession":true,"hidden":false,"recorder":false,"agent":true,"destinationRoom":"overflow"},"sip":""" +
-            """{"admin":true,"call":false},"roomConfig":{"name":"standup","maxParticipants":20,"egress":{"room":{"fileOutputs":[]}}},"roomPreset":"webinar","sha256":"47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="}""",
+            """{"admin":true,"call":false},"inference":{"perform":true},"observability":{"write":true},"agent":{"admin":true,"simulationAdmin":false,"databaseAdmin":true},"roomConfig":{"name":"standup","maxParticipants":20,"egress":{"room":{"fileOutputs":[]}}},"roomPreset":"webinar","sha256":"47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="}""",
             PayloadJson(signer.Sign(Full)));
     }
 
@@ -90,6 +94,10 @@ public sealed class LiveKitTokenTests
         Assert.NotEqual(Full, received with { Video = received.Video! with { Hidden = null } });
         Assert.NotEqual(Full, received with { RoomConfig = JsonDocument.Parse("""{"name":"other"}""").RootElement });
         Assert.NotEqual(Full, received with { RoomConfig = null });
+        Assert.NotEqual(Full, received with { Inference = new LiveKitInferenceGrant { Perform = false } });
+        Assert.NotEqual(Full, received with { Observability = null });
+        Assert.NotEqual(Full, received with { Agent = received.Agent! with { DatabaseAdmin = null } });
+        Assert.NotEqual(Full, received with { KindDetails = JsonDocument.Parse("""["FORWARDED"]""").RootElement });
     }
 
     [Theory]
@@ -98,7 +106,11 @@ public sealed class LiveKitTokenTests
     [InlineData("""{"attributes":{"seat":3}}""", ClaimReadErrorKind.WrongType, "attributes")]
     [InlineData("""{"attributes":["seat"]}""", ClaimReadErrorKind.WrongType, "attributes")]
     [InlineData("""{"kind":1}""", ClaimReadErrorKind.WrongType, "kind")]
-    [InlineData("""{"kind":"robot"}""", ClaimReadErrorKind.InvalidValue, "kind")]
+    [InlineData("""{"kind":"agents"}""", ClaimReadErrorKind.WrongType, "kind")]
+    [InlineData("""{"inference":{"perform":"yes"}}""", ClaimReadErrorKind.WrongType, "inference.perform")]
+    [InlineData("""{"observability":true}""", ClaimReadErrorKind.WrongType, "observability")]
+    [InlineData("""{"agent":{"admin":1}}""", ClaimReadErrorKind.WrongType, "agent.admin")]
+    [InlineData("""{"kind":"robot"}""", ClaimReadErrorKind.WrongType, "kind")]
     [InlineData("""{"video":{"roomJoin":"true"}}""", ClaimReadErrorKind.WrongType, "video.roomJoin")]
     [InlineData("""{"video":{"canPublishSources":"camera"}}""", ClaimReadErrorKind.WrongType, "video.canPublishSources")]
     [InlineData("""{"video":{"canPublishSources":["camera","radio"]}}""", ClaimReadErrorKind.InvalidValue, "video.canPublishSources")]
@@ -107,6 +119,33 @@ public sealed class LiveKitTokenTests
     [InlineData("""{"roomConfig":{},"roomConfig":{}}""", ClaimReadErrorKind.DuplicateClaim, "roomConfig")]
     public void Reading_refuses_wrong_types_and_values_naming_the_claim(string json, ClaimReadErrorKind kind, string claim) =>
         AssertReadError<LiveKitToken>(json, kind, claim);
+
+    [Theory]
+    [InlineData("AGENT", LiveKitParticipantKind.Agent)]
+    [InlineData("Sip", LiveKitParticipantKind.Sip)]
+    [InlineData("standard", LiveKitParticipantKind.Standard)]
+    [InlineData("\u0045GRESS", LiveKitParticipantKind.Egress)]
+    [InlineData("CONNECTOR", LiveKitParticipantKind.Connector)]
+    public void Kind_is_read_in_any_letter_case_and_written_in_lower_case(string written, LiveKitParticipantKind kind)
+    {
+        LiveKitToken token = Read<LiveKitToken>($$"""{"iss":"k","exp":1800000000,"kind":"{{written}}"}""");
+        Assert.Equal(kind, token.Kind);
+        using var signer = new JwtSigner(Key);
+        Assert.Contains($"\"kind\":\"{kind.ToString().ToLowerInvariant()}\"", PayloadJson(signer.Sign(token)));
+    }
+
+    [Fact]
+    public void Exp_is_required_when_signing_and_verifying()
+    {
+        LiveKitToken noExp = Full with { Expires = null };
+        Assert.Equal("exp", Assert.Single(noExp.Validate().Problems).Claim);
+        AssertSignRefuses(noExp, Key, "exp");
+        // Even a verifier told not to require exp refuses it, because the LiveKit schema requires it.
+        using var verifier = new JwtVerifier(Key, new JwtVerifierOptions { TimeProvider = new ManualTimeProvider(Now.AddSeconds(1)), RequireExpirationTime = false });
+        Assert.False(verifier.TryVerify(SignWithoutValidating(noExp, Key).AsSpan(), out LiveKitToken? _, out JwtError error));
+        Assert.Equal(JwtError.InvalidClaims, error);
+        Assert.True(verifier.TryVerify(SignWithoutValidating(Full, Key).AsSpan(), out LiveKitToken? _, out _));
+    }
 
     [Fact]
     public void Reading_keeps_absent_flags_absent()
@@ -130,7 +169,7 @@ public sealed class LiveKitTokenTests
     [Fact]
     public void ValidateForLiveKit_requires_an_identity_to_join_and_defined_sources()
     {
-        var joinWithoutIdentity = new LiveKitToken { ApiKey = ApiKey, Video = new LiveKitVideoGrant { Room = "r", RoomJoin = true } };
+        var joinWithoutIdentity = new LiveKitToken { ApiKey = ApiKey, Expires = Now, Video = new LiveKitVideoGrant { Room = "r", RoomJoin = true } };
         Assert.Equal("'sub' is required when 'video.roomJoin' is true", Assert.Single(joinWithoutIdentity.Validate().Problems).ToString());
         Assert.Equal("'sub' is required when 'video.roomJoin' is true", Assert.Single(joinWithoutIdentity.ValidateForLiveKit().Problems).ToString());
         Assert.True((joinWithoutIdentity with { Video = new LiveKitVideoGrant { RoomList = true } }).ValidateForLiveKit().IsValid);

@@ -44,7 +44,7 @@ public sealed class TwilioVideoTokenTests
     [Fact]
     public void Issuer_header_is_alg_typ_then_cty()
     {
-        // The signer always writes alg and typ first; Twilio's libraries order the same members differently.
+        // The order Twilio's Node.js and .NET libraries write.
         using var issuer = new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, new ManualTimeProvider(Now));
         string token = issuer.Issue("alice", "DailyStandup");
         Assert.Equal("""{"alg":"HS256","typ":"JWT","cty":"twilio-fpa;v=1"}""", HeaderJson(token));
@@ -78,7 +78,7 @@ public sealed class TwilioVideoTokenTests
     public void Validation_lists_every_missing_claim_by_name()
     {
         var bare = new TwilioVideoToken { Grants = new TwilioGrants { Identity = " ", Video = new TwilioVideoGrant() } };
-        Assert.Equal(["jti", "iss", "sub", "iat", "exp", "grants.identity"], bare.Validate().Problems.Select(p => p.Claim));
+        Assert.Equal(["jti", "iss", "sub", "exp", "grants.identity"], bare.Validate().Problems.Select(p => p.Claim));
         Assert.True(Full.Validate().IsValid);
         Assert.True(Full.ValidateForTwilio().IsValid);
     }
@@ -120,8 +120,8 @@ public sealed class TwilioVideoTokenTests
         Assert.Equal("exp", Assert.Single(tooLong.Problems).Claim);
         var blank = Assert.Throws<JwtPayloadValidationException>(() => issuer.Issue(""));
         Assert.Equal("grants.identity", Assert.Single(blank.Problems).Claim);
-        Assert.Contains("'sub'", Assert.Throws<ArgumentException>(() => issuer.Issue(Full with { AccountSid = "ACother" })).Message);
-        Assert.Contains("'iss'", Assert.Throws<ArgumentException>(() => issuer.Issue(Full with { ApiKeySid = "SKother" })).Message);
+        Assert.Contains("'sub'", Assert.Throws<ArgumentException>(() => issuer.Issue(Full with { AccountSid = "AC" + new string('1', 32) })).Message);
+        Assert.Contains("'iss'", Assert.Throws<ArgumentException>(() => issuer.Issue(Full with { ApiKeySid = "SK" + new string('1', 32) })).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, lifetime: TimeSpan.FromSeconds(86_401)));
     }
 
@@ -150,5 +150,60 @@ public sealed class TwilioVideoTokenTests
         AssertVerifyRefusesClaims<TwilioVideoToken>(SignWithoutValidating(twoDays, Key), Key, Now.AddSeconds(1));
         AssertSignRefuses(twoDays, Key, "exp");
         Assert.Equal(Full, Verify<TwilioVideoToken>(SignWithoutValidating(Full, Key), Key, Now.AddSeconds(1)));
+    }
+
+    [Fact]
+    public void Iat_is_optional_when_reading_and_the_day_limit_then_counts_from_nbf()
+    {
+        TwilioVideoToken noIat = Full with { IssuedAt = null };
+        Assert.True(noIat.Validate().IsValid);
+        Assert.Equal(noIat, Verify<TwilioVideoToken>(SignWithoutValidating(noIat, Key), Key, Now.AddSeconds(1)));
+        ClaimProblem tooLong = Assert.Single((noIat with { Expires = Now.AddDays(1) }).Validate().Problems);
+        Assert.Equal("'exp' is more than 86400 seconds after 'nbf'", tooLong.ToString());
+        Assert.True((noIat with { Expires = Now.AddSeconds(86_390) }).Validate().IsValid);
+    }
+
+    [Theory]
+    [InlineData("SK0123456789abcdef0123456789abcdef", "AC0123456789abcdef0123456789abcdef", null, null)]
+    [InlineData("SK0123456789ABCDEF0123456789ABCDEF", "AC0123456789abcdef0123456789abcdef", null, null)]
+    [InlineData("AC0123456789abcdef0123456789abcdef", "SK0123456789abcdef0123456789abcdef", "iss", "sub")]
+    [InlineData("SK0123456789abcdef0123456789abcde", "AC0123456789abcdef0123456789abcdef0", "iss", "sub")]
+    [InlineData("sk0123456789abcdef0123456789abcdef", "ACxyz3456789abcdef0123456789abcdef", "iss", "sub")]
+    public void The_SIDs_are_checked_by_prefix_and_length_naming_the_claim(string iss, string sub, string? issProblem, string? subProblem)
+    {
+        string?[] expected = new[] { issProblem, subProblem }.Where(c => c is not null).ToArray();
+        TwilioVideoToken token = Full with { ApiKeySid = iss, AccountSid = sub };
+        Assert.Equal(expected, token.Validate().Problems.Select(p => p.Claim));
+        if (expected.Length != 0)
+        {
+            AssertSignRefuses(token, Key, expected[0]!);
+        }
+    }
+
+    [Fact]
+    public void Swapped_SIDs_are_named_as_swapped_when_signing_and_when_creating_an_issuer()
+    {
+        ClaimValidationResult swapped = (Full with { ApiKeySid = AccountSid, AccountSid = ApiKeySid }).Validate();
+        Assert.All(swapped.Problems, p => Assert.Contains("20103", p.Message));
+        var error = Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(ApiKeySid, AccountSid, Secret));
+        Assert.Equal("accountSid", error.ParamName);
+        Assert.Contains("'sub'", error.Message);
+        Assert.Contains("API key SID", error.Message);
+        error = Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(AccountSid, AccountSid, Secret));
+        Assert.Equal("apiKeySid", error.ParamName);
+        Assert.Contains("'iss'", error.Message);
+        Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(AccountSid, "SK123", Secret));
+    }
+
+    [Fact]
+    public void The_region_is_written_to_the_twr_header_last()
+    {
+        using var issuer = new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, new ManualTimeProvider(Now), region: "ie1");
+        Assert.Equal("ie1", issuer.Region);
+        Assert.Equal("""{"alg":"HS256","typ":"JWT","cty":"twilio-fpa;v=1","twr":"ie1"}""", HeaderJson(issuer.Issue("alice")));
+        Assert.Equal(Full, Verify<TwilioVideoToken>(issuer.Issue(Full), Key, Now));
+        Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, region: "US1"));
+        Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, region: ""));
+        Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, region: "us1\"x"));
     }
 }

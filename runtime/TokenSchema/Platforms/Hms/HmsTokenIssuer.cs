@@ -1,0 +1,111 @@
+using System;
+
+namespace TokenSchema.Hms;
+
+/// <summary>
+/// Issues 100ms app and management tokens for one app access key, as 100ms's server SDK does: fills <c>access_key</c>,
+/// <c>iat</c> = now − <see cref="ClockSkewBackdating"/> (10 s by default, against a 100ms clock slightly behind yours),
+/// <c>nbf</c> = <c>iat</c>, <c>exp</c> = <c>nbf</c> + <see cref="Lifetime"/> (24 h by default) and a random UUID
+/// <c>jti</c>, each only where the token leaves it empty, then signs with the app secret (HS256) under the header
+/// <c>{"alg":"HS256","typ":"JWT"}</c>. Thread-safe; dispose it to zero the secret.
+/// </summary>
+/// <example>
+/// <code>
+/// using var hms = new HmsTokenIssuer(accessKey, appSecret);
+/// string join = hms.IssueAppToken(roomId: "6523b7c1f2a0c4e5d1a2b3c4", role: "host", userId: "alice");
+/// string management = hms.IssueManagementToken();
+/// </code>
+/// </example>
+public sealed class HmsTokenIssuer : PlatformTokenIssuer<HmsToken>
+{
+    /// <summary>The lifetime given to a token without <c>exp</c> unless the constructor says otherwise: 24 hours, as 100ms's SDK gives.</summary>
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(24);
+
+    /// <summary>How far <c>iat</c> and <c>nbf</c> are set back from now unless the constructor says otherwise: 10 seconds, as 100ms's SDK does.</summary>
+    public static readonly TimeSpan DefaultClockSkewBackdating = TimeSpan.FromSeconds(10);
+
+
+    /// <summary>Creates an issuer for an app access key.</summary>
+    /// <param name="accessKey">The app access key, written to <c>access_key</c>.</param>
+    /// <param name="appSecret">The app secret; its UTF-8 bytes are the HMAC key.</param>
+    /// <param name="timeProvider">The clock for <c>iat</c>, <c>nbf</c> and <c>exp</c>; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="lifetime">How long a token without <c>exp</c> is valid after <c>nbf</c>; <see cref="DefaultLifetime"/> when <see langword="null"/>.</param>
+    /// <param name="clockSkewBackdating">How far <c>iat</c> and <c>nbf</c> are set back from now; <see cref="DefaultClockSkewBackdating"/> when <see langword="null"/>.</param>
+    /// <param name="allowShortKey">Accepts a secret shorter than 32 bytes (see <see cref="JwtSignerOptions.AllowShortKey"/>).</param>
+    /// <exception cref="ArgumentException">The access key is blank, or the secret is empty or too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is under one second, or <paramref name="clockSkewBackdating"/> is negative or over an hour.</exception>
+    public HmsTokenIssuer(string accessKey, string appSecret, TimeProvider? timeProvider = null, TimeSpan? lifetime = null,
+        TimeSpan? clockSkewBackdating = null, bool allowShortKey = false)
+        : base(timeProvider)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessKey);
+        ArgumentNullException.ThrowIfNull(appSecret);
+        Lifetime = lifetime ?? DefaultLifetime;
+        if (Lifetime < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(lifetime), Lifetime, "The token lifetime must be at least one second.");
+        }
+
+        ClockSkewBackdating = clockSkewBackdating ?? DefaultClockSkewBackdating;
+        if (ClockSkewBackdating < TimeSpan.Zero || ClockSkewBackdating > TimeSpan.FromHours(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(clockSkewBackdating), ClockSkewBackdating, "The backdating of 'iat' and 'nbf' must be between zero and one hour.");
+        }
+
+        AccessKey = accessKey;
+        Signer = JwtSigner.FromSecret(appSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
+        Verifier = CreateVerifier(appSecret, allowShortKey);
+    }
+
+    /// <summary>The app access key written to <c>access_key</c>.</summary>
+    public string AccessKey { get; }
+
+    /// <summary>How long a token without <c>exp</c> is valid after <c>nbf</c>.</summary>
+    public TimeSpan Lifetime { get; }
+
+    /// <summary>How far <c>iat</c> and <c>nbf</c> are set back from now.</summary>
+    public TimeSpan ClockSkewBackdating { get; }
+
+    /// <summary>
+    /// Returns <paramref name="token"/> with <c>access_key</c>, <c>iat</c>, <c>nbf</c>, <c>exp</c> and <c>jti</c> filled
+    /// where it leaves them empty (see <see cref="HmsTokenIssuer"/>).
+    /// </summary>
+    /// <param name="token">The token to complete.</param>
+    /// <returns>The completed copy.</returns>
+    /// <exception cref="ArgumentException">The token's <c>access_key</c> names another access key.</exception>
+    public override HmsToken Complete(HmsToken token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (token.AccessKey is not null && token.AccessKey != AccessKey)
+        {
+            throw new ArgumentException($"Claim 'access_key' is '{token.AccessKey}', but this issuer signs with access key '{AccessKey}'.", nameof(token));
+        }
+
+        long now = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+        DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(now - (long)ClockSkewBackdating.TotalSeconds);
+        DateTimeOffset notBefore = token.NotBefore ?? issuedAt;
+        return token with
+        {
+            AccessKey = AccessKey,
+            IssuedAt = issuedAt,
+            NotBefore = notBefore,
+            Expires = token.Expires ?? notBefore + Lifetime,
+            TokenId = token.TokenId ?? Guid.NewGuid().ToString(),
+        };
+    }
+
+
+    /// <summary>Issues an app token with which a client joins <paramref name="roomId"/> as <paramref name="role"/>.</summary>
+    /// <param name="roomId">The room id (<c>room_id</c>).</param>
+    /// <param name="role">The role, as defined in the 100ms dashboard (<c>role</c>).</param>
+    /// <param name="userId">Your id for the user (<c>user_id</c>), or <see langword="null"/>.</param>
+    /// <returns>The compact token.</returns>
+    /// <exception cref="JwtPayloadValidationException">The room or role is blank.</exception>
+    public string IssueAppToken(string roomId, string role, string? userId = null) =>
+        Issue(new HmsToken { Type = HmsTokenType.App, RoomId = roomId, Role = role, UserId = userId });
+
+    /// <summary>Issues a management token, for 100ms's REST API.</summary>
+    /// <returns>The compact token.</returns>
+    public string IssueManagementToken() => Issue(new HmsToken { Type = HmsTokenType.Management });
+
+}

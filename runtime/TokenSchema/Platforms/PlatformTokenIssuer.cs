@@ -1,0 +1,145 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Threading;
+
+namespace TokenSchema;
+
+/// <summary>
+/// What every platform issuer shares: it completes a token with the claims the platform's own SDK fills (the key id, the
+/// times, a token id) through <see cref="Complete"/>, then signs it with the one <see cref="JwtSigner"/> it owns. Each
+/// path validates the completed token once, in the signer. <see cref="TryVerify"/> is the matching verifier: the same
+/// key and clock, and the checks the platform applies to the key id. Thread-safe; dispose it to zero the secret.
+/// </summary>
+/// <typeparam name="TToken">The platform's token record.</typeparam>
+public abstract class PlatformTokenIssuer<TToken> : IDisposable where TToken : IJwtPayload<TToken>
+{
+    private protected PlatformTokenIssuer(TimeProvider? timeProvider)
+    {
+        TimeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The clock the issuer reads for the times it fills.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>The header every token carries, as signed.</summary>
+    public ReadOnlyMemory<byte> HeaderJson => Signer.HeaderJson;
+
+    /// <summary>The signer, set once by the platform issuer's constructor after it has checked its arguments.</summary>
+    private protected JwtSigner Signer { get; init; } = null!;
+
+    /// <summary>The verifier for the same key, set once by the platform issuer's constructor.</summary>
+    private protected JwtVerifier Verifier { get; init; } = null!;
+
+    /// <summary>Returns <paramref name="token"/> with the claims this issuer fills set, each only where the token leaves it empty.</summary>
+    /// <param name="token">The token to complete.</param>
+    /// <returns>The completed copy.</returns>
+    /// <exception cref="ArgumentException">The token names another key, account or app than this issuer's.</exception>
+    public abstract TToken Complete(TToken token);
+
+    /// <summary>Completes <paramref name="token"/> (see <see cref="Complete"/>) and signs it.</summary>
+    /// <param name="token">The token's claims.</param>
+    /// <returns>The compact token.</returns>
+    /// <exception cref="JwtPayloadValidationException">A claim is not valid; the message names it.</exception>
+    /// <exception cref="ArgumentException">The token names another key, account or app than this issuer's.</exception>
+    public string Issue(TToken token)
+    {
+        string issued = Signer.Sign(Complete(token));
+        CheckIssued(issued.Length);
+        return issued;
+    }
+
+    /// <summary>Completes <paramref name="token"/> and signs it into <paramref name="destination"/> as ASCII bytes.</summary>
+    /// <param name="token">The token's claims.</param>
+    /// <param name="destination">Where the token's bytes go.</param>
+    /// <param name="bytesWritten">The token's length, or 0 when <paramref name="destination"/> is too small.</param>
+    /// <returns><see langword="false"/> when <paramref name="destination"/> is too small; nothing is then written.</returns>
+    /// <exception cref="JwtPayloadValidationException">A claim is not valid; the message names it.</exception>
+    /// <exception cref="ArgumentException">The token names another key, account or app than this issuer's.</exception>
+    public bool TryIssue(TToken token, Span<byte> destination, out int bytesWritten)
+    {
+        if (!Signer.TrySign(Complete(token), destination, out bytesWritten))
+        {
+            return false;
+        }
+
+        CheckIssued(bytesWritten);
+        return true;
+    }
+
+    /// <summary>Completes <paramref name="token"/> and appends the signed token's ASCII bytes to <paramref name="output"/>.</summary>
+    /// <param name="token">The token's claims.</param>
+    /// <param name="output">The buffer writer the token is appended to.</param>
+    /// <returns>The number of bytes appended.</returns>
+    /// <exception cref="JwtPayloadValidationException">A claim is not valid; the message names it.</exception>
+    /// <exception cref="ArgumentException">The token names another key, account or app than this issuer's.</exception>
+    public int Issue(TToken token, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        int written = Signer.Sign(Complete(token), output);
+        CheckIssued(written);
+        return written;
+    }
+
+    /// <summary>Completes every token, then signs them all through <see cref="JwtSigner.SignAll{T}"/> on all cores.</summary>
+    /// <param name="tokens">The tokens' claims.</param>
+    /// <param name="maxDegreeOfParallelism">The most threads to use; -1 (the default) for one per core.</param>
+    /// <param name="cancellationToken">Stops the work between chunks of tokens.</param>
+    /// <returns>The compact tokens, in the same order.</returns>
+    /// <exception cref="JwtPayloadValidationException">A token is not valid; the message starts with its index.</exception>
+    /// <exception cref="ArgumentException">A token names another key, account or app than this issuer's.</exception>
+    public string[] IssueAll(IReadOnlyList<TToken> tokens, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var completed = new TToken[tokens.Count];
+        for (int i = 0; i < completed.Length; i++)
+        {
+            completed[i] = Complete(tokens[i]);
+        }
+
+        string[] issued = Signer.SignAll(completed, maxDegreeOfParallelism, cancellationToken);
+        foreach (string token in issued)
+        {
+            CheckIssued(token.Length);
+        }
+
+        return issued;
+    }
+
+    /// <summary>A platform's check of an issued token's length (in ASCII characters), run on every path; none by default.</summary>
+    /// <param name="length">The token's length.</param>
+    private protected virtual void CheckIssued(int length)
+    {
+    }
+
+    /// <summary>
+    /// Verifies <paramref name="token"/> as the platform would accept it from this issuer: signed with the same key, within
+    /// its times by the issuer's clock (with the verifier's default leeway), naming this issuer's key where the platform's
+    /// token names it, and valid for the platform's schema.
+    /// </summary>
+    /// <param name="token">The compact token.</param>
+    /// <param name="payload">The token's claims, when it is accepted.</param>
+    /// <param name="failure">Why it was refused, down to the claim.</param>
+    /// <returns><see langword="true"/> when the token is accepted.</returns>
+    public bool TryVerify(ReadOnlySpan<char> token, [NotNullWhen(true)] out TToken? payload, out JwtVerificationFailure failure) =>
+        Verifier.TryVerifyDetailed(token, out payload, out failure);
+
+    /// <summary>Creates the verifier for the issuer's key: its clock, and the issuer names it accepts when the platform writes one.</summary>
+    private protected JwtVerifier CreateVerifier(string secret, bool allowShortKey, string? issuer = null, string? audience = null) =>
+        JwtVerifier.FromSecret(secret, new JwtVerifierOptions
+        {
+            TimeProvider = TimeProvider,
+            AllowShortKey = allowShortKey,
+            ValidIssuers = issuer is null ? null : [issuer],
+            ValidAudiences = audience is null ? null : [audience],
+        });
+
+    /// <summary>Zeroes the secret. Issuing afterwards throws <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        Signer.Dispose();
+        Verifier.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,56 @@
+// Drives TokenSchema through its command-line tool: set TOKENSCHEMA_CLI to the built TokenSchema.Cli.dll (CI does);
+// otherwise the tool is run from source with `dotnet run`.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function tokenschema(args, secret) {
+  const cli = process.env.TOKENSCHEMA_CLI;
+  const prefix = cli ? [cli] : ['run', '--project', path.join(root, 'runtime', 'TokenSchema.Cli'), '--'];
+  return spawnSync('dotnet', [...prefix, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DOTNET_NOLOGO: '1', TOKENSCHEMA_SECRET: secret },
+  });
+}
+
+/** Issues a token with the platform's TokenSchema issuer; `options` are extra CLI options such as ['--key', 'k']. */
+export function issue(platform, secret, claims, options = []) {
+  const result = tokenschema(['issue', '--platform', platform, '--claims', JSON.stringify(claims), ...options], secret);
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+  return result.stdout.trim();
+}
+
+/** Issues expecting a refusal; returns the message. */
+export function issueRefused(platform, secret, claims, options = []) {
+  const result = tokenschema(['issue', '--platform', platform, '--claims', JSON.stringify(claims), ...options], secret);
+  assert.equal(result.status, 2, `expected a refusal, got: ${result.stdout}${result.stderr}`);
+  return result.stderr;
+}
+
+/**
+ * Verifies the token with TokenSchema's JwtVerifier into the platform's typed record and returns the record written
+ * back as JSON by the generated writer: every claim the record read, with the value it read.
+ */
+export function readAs(platform, secret, token) {
+  const result = tokenschema(['read', token, '--platform', platform], secret);
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+  const line = result.stdout.split('\n').find((l) => l.startsWith('read: '));
+  assert.ok(line, result.stdout);
+  return JSON.parse(line.slice('read: '.length));
+}
+
+/** Verifies the token with TokenSchema into the platform's record, expecting a rejection; returns why, e.g. "InvalidClaims ('kind')". */
+export function readRejected(platform, secret, token) {
+  const result = tokenschema(['read', token, '--platform', platform], secret);
+  assert.equal(result.status, 1, result.stdout + result.stderr);
+  assert.match(result.stdout, /^rejected: /);
+  return result.stdout.trim().slice('rejected: '.length);
+}
+
+export function decode(token) {
+  const [header, payload] = token.split('.').slice(0, 2).map((s) => JSON.parse(Buffer.from(s, 'base64url').toString('utf8')));
+  return { header, payload };
+}
