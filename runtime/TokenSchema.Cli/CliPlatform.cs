@@ -4,7 +4,10 @@ using System.Text;
 using System.Text.Json;
 using TokenSchema.Daily;
 using TokenSchema.DigitalSamba;
+using TokenSchema.Hms;
+using TokenSchema.Jitsi;
 using TokenSchema.LiveKit;
+using TokenSchema.StreamVideo;
 using TokenSchema.Twilio;
 using TokenSchema.Zoom;
 
@@ -53,6 +56,21 @@ internal sealed record CliPlatform(
         Create<TwilioVideoToken>("twilio", (token, secret, clock, allowShortKey) =>
         {
             using var issuer = new TwilioVideoTokenIssuer(token.AccountSid ?? throw Missing("sub", "account-sid"), token.ApiKeySid ?? throw Missing("iss", "api-key-sid"), secret, clock, allowShortKey: allowShortKey);
+            return issuer.Issue(token);
+        }),
+        Create<HmsToken>("hms", (token, secret, clock, allowShortKey) =>
+        {
+            using var issuer = new HmsTokenIssuer(token.AccessKey ?? throw Missing("access_key", "access-key"), secret, clock, allowShortKey: allowShortKey);
+            return issuer.Issue(token);
+        }),
+        Create<StreamVideoToken>("stream", (token, secret, clock, allowShortKey) =>
+        {
+            using var issuer = new StreamVideoTokenIssuer(secret, clock, allowShortKey: allowShortKey);
+            return issuer.Issue(token);
+        }),
+        Create<JitsiToken>("jitsi", (token, secret, clock, allowShortKey) =>
+        {
+            using var issuer = new JitsiTokenIssuer(token.AppId ?? throw Missing("iss", "app-id"), secret, token.Audience ?? throw Missing("aud", "audience"), clock, allowShortKey: allowShortKey);
             return issuer.Issue(token);
         }),
     ];
