@@ -66,9 +66,22 @@ internal static class TokenCommands
             output.WriteLine($"   refused: {exception.Message}");
         }
 
-        output.WriteLine();
-        output.WriteLine("Sign your own: TOKENSCHEMA_SECRET=<api key> tokenschema sign --claims '{\"r\":\"room\",\"d\":\"<domain id>\",\"iat\":" + clock.GetUtcNow().ToUnixTimeSeconds() + "}'");
-        output.WriteLine("Inspect one:   TOKENSCHEMA_SECRET=<api key> tokenschema inspect <token> --platform daily");
+        // The main job: a token for every participant of an event, on all cores.
+        const int Participants = 100_000;
+        var invitations = new DailyToken[Participants];
+        for (int i = 0; i < invitations.Length; i++)
+        {
+            invitations[i] = new DailyToken { RoomName = "all-hands", UserId = "participant-" + i.ToString(CultureInfo.InvariantCulture), UserName = "Participant " + i.ToString(CultureInfo.InvariantCulture) };
+        }
+
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        string[] tokens = daily.IssueAll(invitations);
+        TimeSpan elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        output.WriteLine($"6. {Participants:N0} participant tokens for room \"all-hands\" in one call (IssueAll, {Environment.ProcessorCount} cores): {elapsed.TotalMilliseconds:N0} ms, {Participants / elapsed.TotalSeconds:N0} tokens/s. The last one:");
+        Describe(output, tokens[^1], verifier, "   ");
+
+        output.WriteLine("Issue your own: TOKENSCHEMA_SECRET=<api key> tokenschema sign daily --room-name standup --domain-id <domain id> --is-owner --expires-in 1h");
+        output.WriteLine("Inspect one:    TOKENSCHEMA_SECRET=<api key> tokenschema inspect <token> --platform daily");
         return 0;
     }
 
