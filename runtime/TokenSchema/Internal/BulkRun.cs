@@ -164,7 +164,7 @@ internal sealed class BulkRun<T> : IThreadPoolWorkItem where T : IJwtPayload<T>
         }
 
         _cancellationToken.ThrowIfCancellationRequested();
-        while (!_inputDone && _free.Count > 0)
+        while (!_inputDone && _free.Count > 0 && !_cancellationToken.IsCancellationRequested)
         {
             BulkChunk<T> chunk = _free.Peek();
             int count = 0;
