@@ -19,7 +19,9 @@ internal sealed class BulkChunk<T> : IValueTaskSource
 {
     private const int InitialBufferSize = 64 * 1024;
 
-    private ManualResetValueTaskSourceCore<bool> _done = new() { RunContinuationsAsynchronously = true };
+    // The consumer's continuation runs on the worker that completes the chunk it waits for: no thread hop, and no
+    // wait for a free thread-pool thread while every worker is busy.
+    private ManualResetValueTaskSourceCore<bool> _done = new() { RunContinuationsAsynchronously = false };
 
     public BulkChunk(int size)
     {
