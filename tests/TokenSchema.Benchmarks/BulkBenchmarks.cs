@@ -59,6 +59,25 @@ public class BulkBenchmarks
     public async Task<long> SignAllAsync_one_worker() =>
         (await _signer.SignAllAsync(_payloads, _sink, new BulkSignOptions { MaxDegreeOfParallelism = 1 })).BytesWritten;
 
+    /// <summary>
+    /// The machine's ceiling for comparison: <c>TrySign</c> on one thread per core over interleaved halves, no order and
+    /// no sink. On a shared machine it shows how many cores the run actually got.
+    /// </summary>
+    [Benchmark(Description = "ceiling: Parallel.For TrySign, one thread per core, unordered, no sink")]
+    public int ParallelFor_TrySign_unordered()
+    {
+        int cores = Environment.ProcessorCount;
+        Parallel.For(0, cores, part =>
+        {
+            byte[] buffer = new byte[1024];
+            for (int i = part; i < Count; i += cores)
+            {
+                _signer.TrySign(_payloads[i], buffer, out _);
+            }
+        });
+        return cores;
+    }
+
     private long WriteLoop(IBufferWriter<byte> sink)
     {
         long bytes = 0;
