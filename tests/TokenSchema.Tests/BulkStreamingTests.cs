@@ -455,6 +455,19 @@ public sealed class BulkStreamingTests
         Assert.Throws<ObjectDisposedException>(() => { _ = signer.SignEachAsync(payloads); });
     }
 
+    [Fact]
+    public async Task A_payload_that_throws_while_writing_fails_the_run_and_leaves_whole_tokens()
+    {
+        using var signer = new JwtSigner(SignerTests.Key);
+        var payloads = Enumerable.Range(0, 5000).Select(i => new ThrowingPayload(i, 3210)).ToArray();
+        var output = new ArrayBufferWriter<byte>();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => signer.SignAllAsync(payloads, output, new BulkSignOptions { ChunkSize = 50 }));
+        Assert.Equal("payload 3210 cannot be written", error.Message);
+        string[] lines = Lines(output.WrittenSpan);
+        Assert.True(lines.Length <= 3200, $"{lines.Length} tokens written");
+        Assert.Equal(lines, payloads.Take(lines.Length).Select(p => signer.Sign(p)).ToArray());
+    }
+
     internal static async Task<byte[]> ReadAllAsync(PipeReader reader)
     {
         using var all = new MemoryStream();
@@ -563,5 +576,30 @@ public sealed class BulkStreamingTests
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
         public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    /// <summary>A hand-written payload whose writer throws for one index, as a faulty custom converter would.</summary>
+    private sealed record ThrowingPayload(int Number, int ThrowAt) : IJwtPayload<ThrowingPayload>
+    {
+        public void WritePayload(System.Text.Json.Utf8JsonWriter writer)
+        {
+            if (Number == ThrowAt)
+            {
+                throw new InvalidOperationException($"payload {Number} cannot be written");
+            }
+
+            writer.WriteStartObject();
+            writer.WriteNumber("n", Number);
+            writer.WriteEndObject();
+        }
+
+        public ClaimValidationResult Validate() => ClaimValidationResult.Valid;
+
+        public static bool TryReadPayload(ref System.Text.Json.Utf8JsonReader reader, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out ThrowingPayload payload, out ClaimReadError error)
+        {
+            payload = null;
+            error = new ClaimReadError(ClaimReadErrorKind.WrongType, "n");
+            return false;
+        }
     }
 }
