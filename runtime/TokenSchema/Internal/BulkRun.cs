@@ -306,8 +306,13 @@ internal sealed class BulkRun<T> : IThreadPoolWorkItem where T : IJwtPayload<T>
 
     private void Sign(BulkChunk<T> chunk)
     {
+        // Counts stay in locals and reach the chunk once at the end: the chunks are small neighbouring objects, and
+        // per-token writes to their fields from two workers would share cache lines.
         bool validate = _signer.ValidatesPayloads;
         int length = 0;
+        int signed = 0;
+        long tokenBytes = 0;
+        int[] ends = chunk.Ends;
         int i = 0;
         for (; i < chunk.Count; i++)
         {
@@ -324,7 +329,7 @@ internal sealed class BulkRun<T> : IThreadPoolWorkItem where T : IJwtPayload<T>
                 if (!validation.IsValid)
                 {
                     (chunk.Errors ??= new List<BulkSignError>()).Add(new BulkSignError(index, validation.Problems));
-                    chunk.Ends[i] = length;
+                    ends[i] = length;
                     if (_stopOnFirstError)
                     {
                         long seen = Volatile.Read(ref _firstErrorIndex);
@@ -365,11 +370,13 @@ internal sealed class BulkRun<T> : IThreadPoolWorkItem where T : IJwtPayload<T>
                 chunk.Grow(Math.Max(required, 1024) + _delimiter.Length);
             }
 
-            chunk.SignedCount++;
-            chunk.TokenBytes += tokenLength;
-            chunk.Ends[i] = length;
+            signed++;
+            tokenBytes += tokenLength;
+            ends[i] = length;
         }
 
+        chunk.SignedCount = signed;
+        chunk.TokenBytes = tokenBytes;
         chunk.Processed = i;
         chunk.Length = length;
     }
