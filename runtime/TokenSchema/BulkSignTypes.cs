@@ -9,8 +9,28 @@ namespace TokenSchema;
 /// and its overloads split the work, separate the tokens and handle invalid payloads.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The memory a run holds is about <see cref="MaxChunksInFlight"/> × <see cref="ChunkSize"/> tokens (a token is a few
 /// hundred bytes), whatever the number of payloads: with the defaults on two cores, about 1 MB.
+/// </para>
+/// <para>Which <see cref="JwtSigner"/> member to pick:</para>
+/// <list type="bullet">
+/// <item><description>
+/// Tokens to a byte destination you own, one after the other with a delimiter (a file, a socket, an HTTP response):
+/// <c>SignAllAsync(payloads, destination, …)</c> with a <see cref="System.IO.Pipelines.PipeWriter"/>, a <see cref="System.IO.Stream"/> or an
+/// <see cref="System.Buffers.IBufferWriter{T}"/>. Nothing is allocated per token, memory stays flat whatever the input's length, and a
+/// slow destination slows the run down instead of making it buffer.
+/// </description></item>
+/// <item><description>
+/// Each token next to its own input row (a CSV with each user's e-mail and join link):
+/// <see cref="JwtSigner.SignEachAsync{T}(IAsyncEnumerable{T}, BulkSignOptions?, System.Threading.CancellationToken)"/>, which yields the index and
+/// the token's bytes or the problems, one item at a time, in input order.
+/// </description></item>
+/// <item><description>
+/// A list in memory to an array of strings: <see cref="JwtSigner.SignAll{T}(IReadOnlyList{T}, int, System.Threading.CancellationToken)"/>.
+/// </description></item>
+/// </list>
+/// <para>All of them sign chunks of consecutive payloads on all cores and keep the input order.</para>
 /// </remarks>
 public sealed class BulkSignOptions
 {

@@ -10,26 +10,7 @@ using TokenSchema.Internal;
 
 namespace TokenSchema;
 
-/// <summary>
-/// Bulk signing. Which member to pick:
-/// <list type="bullet">
-/// <item><description>
-/// Tokens to a byte destination you own, one after the other with a delimiter (a file, a socket, an HTTP response):
-/// <c>SignAllAsync(payloads, destination, …)</c> with a <see cref="PipeWriter"/>, a <see cref="Stream"/> or an
-/// <see cref="IBufferWriter{T}"/>. Nothing is allocated per token, memory stays flat whatever the input's length, and a
-/// slow destination slows the run down instead of making it buffer.
-/// </description></item>
-/// <item><description>
-/// Each token next to its own input row (a CSV with each user's e-mail and join link):
-/// <see cref="SignEachAsync{T}(IAsyncEnumerable{T}, BulkSignOptions?, CancellationToken)"/>, which yields the index and
-/// the token's bytes or the problems, one item at a time, in input order.
-/// </description></item>
-/// <item><description>
-/// A list in memory to an array of strings: <see cref="SignAll{T}(IReadOnlyList{T}, int, CancellationToken)"/>.
-/// </description></item>
-/// </list>
-/// All of them sign chunks of consecutive payloads on all cores and keep the input order.
-/// </summary>
+// Bulk signing; BulkSignOptions documents which member to pick.
 public sealed partial class JwtSigner
 {
     /// <summary>Whether payloads are validated before they are signed.</summary>
@@ -117,6 +98,12 @@ public sealed partial class JwtSigner
     /// slow), the run waits too. Nothing is allocated per token.
     /// </para>
     /// <para>If the reader completes, the run stops with <see cref="BulkSignStopReason.DestinationCompleted"/>.</para>
+    /// <para>
+    /// The writes run on whichever thread finished the chunk being written, often a signing thread. The overloads for
+    /// a <see cref="Stream"/> or an <see cref="IBufferWriter{T}"/>, from an <see cref="IEnumerable{T}"/>, and the
+    /// per-item <see cref="SignEachAsync{T}(IAsyncEnumerable{T}, BulkSignOptions?, CancellationToken)"/> behave the
+    /// same way; <see cref="BulkSignOptions"/> says which to pick.
+    /// </para>
     /// </remarks>
     /// <exception cref="ArgumentException">A payload is <see langword="null"/> (the message gives its index), or an option is out of range.</exception>
     /// <exception cref="JwtPayloadValidationException">Not thrown: invalid payloads are reported in the result.</exception>
@@ -244,6 +231,7 @@ public sealed partial class JwtSigner
     /// ahead by at most <see cref="BulkSignOptions.MaxChunksInFlight"/> chunks, so a slow loop body slows it down.
     /// With <see cref="BulkSignOptions.StopOnFirstError"/> the first invalid payload's item is the last one.
     /// </returns>
+    /// <remarks>The loop body may run on a signing thread; the other workers keep signing ahead meanwhile.</remarks>
     /// <exception cref="ArgumentException">An option is out of range (thrown here), or a payload is <see langword="null"/> (thrown while enumerating; the message gives its index).</exception>
     public IAsyncEnumerable<BulkSignItem> SignEachAsync<T>(IAsyncEnumerable<T> payloads, BulkSignOptions? options = null, CancellationToken cancellationToken = default)
         where T : IJwtPayload<T>
