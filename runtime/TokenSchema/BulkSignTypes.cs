@@ -64,7 +64,8 @@ public sealed class BulkSignOptions
 
     /// <summary>
     /// How many <see cref="BulkSignError"/>s a <see cref="BulkSignResult"/> keeps, the first ones by index; 1,000 by
-    /// default. <see cref="BulkSignResult.Refused"/> counts every one.
+    /// default. <see cref="BulkSignResult.Refused"/> counts every one. The error that ends a
+    /// <see cref="StopOnFirstError"/> run is always kept.
     /// </summary>
     public int MaxRecordedErrors { get; init; } = 1000;
 

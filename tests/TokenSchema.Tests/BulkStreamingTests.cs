@@ -68,6 +68,24 @@ public sealed class BulkStreamingTests
     }
 
     [Fact]
+    public async Task Tokens_larger_than_a_chunk_buffer_grow_it_and_stay_in_order()
+    {
+        using var signer = new JwtSigner(SignerTests.Key);
+        TestPayload[] payloads = Payloads(300);
+        for (int i = 0; i < payloads.Length; i += 7)
+        {
+            payloads[i] = payloads[i] with { DomainId = new string((char)('a' + i % 26), 3000 + 50 * i) };
+        }
+
+        var output = new ArrayBufferWriter<byte>();
+        BulkSignResult result = await signer.SignAllAsync(payloads, output, new BulkSignOptions { ChunkSize = 3, MaxDegreeOfParallelism = 2 });
+        Assert.Equal(300, result.Signed);
+        Assert.Equal(payloads.Select(p => signer.Sign(p)).ToArray(), Lines(output.WrittenSpan));
+        string?[] strings = signer.SignAll(payloads, new BulkSignOptions { ChunkSize = 3 }, out _);
+        Assert.Equal(payloads.Select(p => signer.Sign(p)).ToArray(), strings);
+    }
+
+    [Fact]
     public async Task A_stream_and_a_pipe_get_the_same_bytes_with_the_chosen_delimiter()
     {
         using var signer = new JwtSigner(SignerTests.Key);

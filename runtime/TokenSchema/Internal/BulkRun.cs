@@ -17,7 +17,8 @@ namespace TokenSchema.Internal;
 /// </summary>
 internal sealed class BulkChunk<T> : IValueTaskSource
 {
-    private const int InitialBufferSize = 64 * 1024;
+    // Room for a chunk of typical tokens (a few hundred bytes each) from the start, so that a run rarely grows a buffer.
+    private const int BytesPerTokenEstimate = 512;
 
     // The consumer's continuation runs on the worker that completes the chunk it waits for: no thread hop, and no
     // wait for a free thread-pool thread while every worker is busy.
@@ -27,7 +28,7 @@ internal sealed class BulkChunk<T> : IValueTaskSource
     {
         Items = new T[size];
         Ends = new int[size];
-        Buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        Buffer = ArrayPool<byte>.Shared.Rent(Math.Max(4096, size * BytesPerTokenEstimate));
     }
 
     /// <summary>The payloads; the first <see cref="Count"/> are this chunk's.</summary>
@@ -48,6 +49,9 @@ internal sealed class BulkChunk<T> : IValueTaskSource
 
     /// <summary>The bytes of the handled items' tokens and delimiters: <c>Buffer[..Length]</c>.</summary>
     public int Length { get; set; }
+
+    /// <summary>The most bytes of <see cref="Buffer"/> ever written in this run: what must be cleared.</summary>
+    public int HighWater { get; set; }
 
     public int SignedCount { get; set; }
 
@@ -78,13 +82,15 @@ internal sealed class BulkChunk<T> : IValueTaskSource
         Buffer.AsSpan(0, Length).CopyTo(larger);
         ArrayPool<byte>.Shared.Return(Buffer, clearArray: true);
         Buffer = larger;
+        HighWater = Length;
     }
 
     /// <summary>Drops the payload references and the tokens (they are credentials) and returns the buffer to the pool.</summary>
     public void Release()
     {
         Array.Clear(Items);
-        ArrayPool<byte>.Shared.Return(Buffer, clearArray: true);
+        Array.Clear(Buffer, 0, Math.Min(Buffer.Length, Math.Max(HighWater, Length)));
+        ArrayPool<byte>.Shared.Return(Buffer);
         Buffer = Array.Empty<byte>();
     }
 
@@ -312,6 +318,7 @@ internal sealed class BulkRun<T> : IThreadPoolWorkItem where T : IJwtPayload<T>
         int length = 0;
         int signed = 0;
         long tokenBytes = 0;
+        int longest = 0;
         int[] ends = chunk.Ends;
         int i = 0;
         for (; i < chunk.Count; i++)
@@ -355,6 +362,8 @@ internal sealed class BulkRun<T> : IThreadPoolWorkItem where T : IJwtPayload<T>
                     tokenLength = written;
                     if (_strings is not null)
                     {
+                        // Strings: every token is signed at the start of the buffer, over the previous one.
+                        longest = Math.Max(longest, written);
                         _strings[index] = Encoding.ASCII.GetString(room[..written]);
                     }
                     else
@@ -377,6 +386,8 @@ internal sealed class BulkRun<T> : IThreadPoolWorkItem where T : IJwtPayload<T>
 
         chunk.SignedCount = signed;
         chunk.TokenBytes = tokenBytes;
+
+        chunk.HighWater = Math.Max(chunk.HighWater, Math.Max(length, longest));
         chunk.Processed = i;
         chunk.Length = length;
     }
