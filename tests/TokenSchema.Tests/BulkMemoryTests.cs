@@ -35,8 +35,8 @@ public sealed class BulkMemoryTests
         Assert.Equal(220_000 + 40_000, sink.Tokens);
 
         // A token is about 130 bytes: a single allocation per token would be megabytes here.
-        Assert.True(large < 64 * 1024, $"200,000 tokens allocated {large:N0} bytes");
-        Assert.True(large - small < 16 * 1024, $"180,000 more tokens allocated {large - small:N0} more bytes ({small:N0} for 20,000, {large:N0} for 200,000)");
+        Assert.True(large < 256 * 1024, $"200,000 tokens allocated {large:N0} bytes");
+        Assert.True(large - small < 64 * 1024, $"180,000 more tokens allocated {large - small:N0} more bytes ({small:N0} for 20,000, {large:N0} for 200,000)");
     }
 
     [Fact]
