@@ -99,6 +99,11 @@ public sealed partial class JwtSigner
     /// </para>
     /// <para>If the reader completes, the run stops with <see cref="BulkSignStopReason.DestinationCompleted"/>.</para>
     /// <para>
+    /// The tokens are credentials. The run clears its own buffers before returning them to the pool, but a
+    /// <see cref="Pipe"/> on the default <see cref="MemoryPool{T}.Shared"/> hands its segments back to the shared array
+    /// pool without clearing them: give the pipe its own pool where that matters.
+    /// </para>
+    /// <para>
     /// The writes run on whichever thread finished the chunk being written, often a signing thread. The overloads for
     /// a <see cref="Stream"/> or an <see cref="IBufferWriter{T}"/>, from an <see cref="IEnumerable{T}"/>, and the
     /// per-item <see cref="SignEachAsync{T}(IAsyncEnumerable{T}, BulkSignOptions?, CancellationToken)"/> behave the

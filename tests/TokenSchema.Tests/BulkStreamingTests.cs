@@ -98,7 +98,7 @@ public sealed class BulkStreamingTests
         Assert.Equal(expected, stream.ToArray());
         Assert.Equal(expected.Length, toStream.BytesWritten);
 
-        var pipe = new Pipe();
+        var pipe = NewPipe();
         Task<byte[]> reading = ReadAllAsync(pipe.Reader);
         BulkSignResult toPipe = await signer.SignAllAsync(payloads, pipe.Writer, options);
         await pipe.Writer.CompleteAsync();
@@ -213,7 +213,7 @@ public sealed class BulkStreamingTests
 
                 break;
             default:
-                var pipe = new Pipe();
+                var pipe = NewPipe();
                 Task<byte[]> reading = ReadAllAsync(pipe.Reader);
                 await Assert.ThrowsAnyAsync<OperationCanceledException>(() => signer.SignAllAsync(input, pipe.Writer, options, cancellation.Token));
                 await pipe.Writer.CompleteAsync();
@@ -371,7 +371,7 @@ public sealed class BulkStreamingTests
     {
         using var signer = new JwtSigner(SignerTests.Key);
         var input = new CountingPayloads(20_000, -1, null);
-        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 16 * 1024, resumeWriterThreshold: 8 * 1024, useSynchronizationContext: false));
+        var pipe = new Pipe(new PipeOptions(pool: new UnsharedPool(), pauseWriterThreshold: 16 * 1024, resumeWriterThreshold: 8 * 1024, useSynchronizationContext: false));
         var options = new BulkSignOptions { ChunkSize = 32, MaxDegreeOfParallelism = 2, MaxChunksInFlight = 4 };
         long maxAhead = 0;
         long tokensRead = 0;
@@ -430,7 +430,7 @@ public sealed class BulkStreamingTests
     public async Task A_completed_pipe_reader_stops_the_run()
     {
         using var signer = new JwtSigner(SignerTests.Key);
-        var pipe = new Pipe();
+        var pipe = NewPipe();
         await pipe.Reader.CompleteAsync();
         var input = new CountingPayloads(1_000_000, -1, null);
         BulkSignResult result = await signer.SignAllAsync(input, pipe.Writer, new BulkSignOptions { ChunkSize = 10 });
@@ -485,6 +485,12 @@ public sealed class BulkStreamingTests
         Assert.True(lines.Length <= 3200, $"{lines.Length} tokens written");
         Assert.Equal(lines, payloads.Take(lines.Length).Select(p => signer.Sign(p)).ToArray());
     }
+
+    /// <summary>
+    /// A pipe on its own memory: the default pool hands its segments back to the shared array pool uncleared, and the
+    /// tokens written here would show up in arrays other tests rent.
+    /// </summary>
+    internal static Pipe NewPipe() => new(new PipeOptions(pool: new UnsharedPool(), useSynchronizationContext: false));
 
     internal static async Task<byte[]> ReadAllAsync(PipeReader reader)
     {
@@ -618,6 +624,25 @@ public sealed class BulkStreamingTests
             payload = null;
             error = new ClaimReadError(ClaimReadErrorKind.WrongType, "n");
             return false;
+        }
+    }
+
+    /// <summary>Fresh arrays for every segment, never shared with the rest of the process.</summary>
+    private sealed class UnsharedPool : MemoryPool<byte>
+    {
+        public override int MaxBufferSize => int.MaxValue;
+
+        public override IMemoryOwner<byte> Rent(int minBufferSize = -1) => new Owner(new byte[minBufferSize <= 0 ? 4096 : minBufferSize]);
+
+        protected override void Dispose(bool disposing)
+        {
+        }
+
+        private sealed class Owner(byte[] array) : IMemoryOwner<byte>
+        {
+            public Memory<byte> Memory => array;
+
+            public void Dispose() => Array.Clear(array);
         }
     }
 }

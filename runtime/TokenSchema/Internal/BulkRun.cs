@@ -321,73 +321,79 @@ internal sealed class BulkRun<T> : IThreadPoolWorkItem where T : IJwtPayload<T>
         int longest = 0;
         int[] ends = chunk.Ends;
         int i = 0;
-        for (; i < chunk.Count; i++)
+        try
         {
-            long index = chunk.FirstIndex + i;
-            if (index > Volatile.Read(ref _firstErrorIndex) || _aborted || _cancellationToken.IsCancellationRequested)
+            for (; i < chunk.Count; i++)
             {
-                break;
-            }
-
-            T payload = chunk.Items[i];
-            if (validate)
-            {
-                ClaimValidationResult validation = payload.Validate();
-                if (!validation.IsValid)
+                long index = chunk.FirstIndex + i;
+                if (index > Volatile.Read(ref _firstErrorIndex) || _aborted || _cancellationToken.IsCancellationRequested)
                 {
-                    (chunk.Errors ??= new List<BulkSignError>()).Add(new BulkSignError(index, validation.Problems));
-                    ends[i] = length;
-                    if (_stopOnFirstError)
-                    {
-                        long seen = Volatile.Read(ref _firstErrorIndex);
-                        while (index < seen && Interlocked.CompareExchange(ref _firstErrorIndex, index, seen) != seen)
-                        {
-                            seen = Volatile.Read(ref _firstErrorIndex);
-                        }
-                    }
-
-                    continue;
-                }
-            }
-
-            int tokenLength;
-            while (true)
-            {
-                Span<byte> room = chunk.Buffer.AsSpan(length);
-                int space = room.Length - _delimiter.Length;
-                int written = 0;
-                int required = 0;
-                if (space > 0 && _signer.TrySignValidated(payload, room[..space], out written, out required))
-                {
-                    tokenLength = written;
-                    if (_strings is not null)
-                    {
-                        // Strings: every token is signed at the start of the buffer, over the previous one.
-                        longest = Math.Max(longest, written);
-                        _strings[index] = Encoding.ASCII.GetString(room[..written]);
-                    }
-                    else
-                    {
-                        _delimiter.CopyTo(room[written..]);
-                        length += written + _delimiter.Length;
-                    }
-
                     break;
                 }
 
-                chunk.Length = length;
-                chunk.Grow(Math.Max(required, 1024) + _delimiter.Length);
-            }
+                T payload = chunk.Items[i];
+                if (validate)
+                {
+                    ClaimValidationResult validation = payload.Validate();
+                    if (!validation.IsValid)
+                    {
+                        (chunk.Errors ??= new List<BulkSignError>()).Add(new BulkSignError(index, validation.Problems));
+                        ends[i] = length;
+                        if (_stopOnFirstError)
+                        {
+                            long seen = Volatile.Read(ref _firstErrorIndex);
+                            while (index < seen && Interlocked.CompareExchange(ref _firstErrorIndex, index, seen) != seen)
+                            {
+                                seen = Volatile.Read(ref _firstErrorIndex);
+                            }
+                        }
 
-            signed++;
-            tokenBytes += tokenLength;
-            ends[i] = length;
+                        continue;
+                    }
+                }
+
+                int tokenLength;
+                while (true)
+                {
+                    Span<byte> room = chunk.Buffer.AsSpan(length);
+                    int space = room.Length - _delimiter.Length;
+                    int written = 0;
+                    int required = 0;
+                    if (space > 0 && _signer.TrySignValidated(payload, room[..space], out written, out required))
+                    {
+                        tokenLength = written;
+                        if (_strings is not null)
+                        {
+                            // Strings: every token is signed at the start of the buffer, over the previous one.
+                            longest = Math.Max(longest, written);
+                            _strings[index] = Encoding.ASCII.GetString(room[..written]);
+                        }
+                        else
+                        {
+                            _delimiter.CopyTo(room[written..]);
+                            length += written + _delimiter.Length;
+                        }
+
+                        break;
+                    }
+
+                    chunk.Length = length;
+                    chunk.Grow(Math.Max(required, 1024) + _delimiter.Length);
+                }
+
+                signed++;
+                tokenBytes += tokenLength;
+                ends[i] = length;
+            }
+        }
+        finally
+        {
+            // Also when a payload's writer throws: what was written must be cleared when the buffer goes back.
+            chunk.HighWater = Math.Max(chunk.HighWater, Math.Max(length, longest));
         }
 
         chunk.SignedCount = signed;
         chunk.TokenBytes = tokenBytes;
-
-        chunk.HighWater = Math.Max(chunk.HighWater, Math.Max(length, longest));
         chunk.Processed = i;
         chunk.Length = length;
     }
