@@ -117,7 +117,7 @@ public sealed class JwtPayloadValidationException : Exception
         Index = index;
     }
 
-    /// <summary>The payload's index in a bulk operation such as <see cref="JwtSigner.SignAll{T}"/>, or <see langword="null"/>.</summary>
+    /// <summary>The payload's index in a bulk operation such as <see cref="JwtSigner.SignAll{T}(IReadOnlyList{T}, int, System.Threading.CancellationToken)"/>, or <see langword="null"/>.</summary>
     public int? Index { get; }
 
     /// <summary>The payload type that failed validation.</summary>

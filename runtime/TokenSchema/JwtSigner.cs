@@ -205,6 +205,12 @@ public sealed partial class JwtSigner : IDisposable
             payload.Validate().ThrowIfInvalid(typeof(T));
         }
 
+        return WritePayloadJson(payload);
+    }
+
+    /// <summary>Writes the payload's JSON into a rented per-thread buffer, without validating it.</summary>
+    private static JsonScratch WritePayloadJson<T>(T payload) where T : IJwtPayload<T>
+    {
         JsonScratch json = JsonScratch.Rent();
         try
         {

@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
+using System.Threading.Tasks;
 using TokenSchema.Internal;
 using Xunit;
 
@@ -307,6 +308,66 @@ public sealed class HmacSha256KeyTests
         Assert.All(copy, b => Assert.Equal(0x55, b));
         key.Dispose();
         Assert.All(copy, b => Assert.Equal(0, b));
+    }
+
+    [Fact]
+    public void Fallback_keeps_a_bounded_number_of_keyed_states_however_many_threads_used_it()
+    {
+        byte[] keyBytes = Repeat(0x66, 40);
+        HmacSha256Key key = HmacSha256Key.Create(keyBytes, HmacImplementation.Bcl);
+        byte[] message = Encoding.ASCII.GetBytes("header.payload-signed-by-threads-that-end");
+        byte[] expected = HMACSHA256.HashData(keyBytes, message);
+        var macs = new System.Collections.Concurrent.ConcurrentBag<byte[]>();
+        using var start = new Barrier(8);
+        for (int round = 0; round < 25; round++)
+        {
+            Thread[] threads = Enumerable.Range(0, 8).Select(_ => new Thread(() =>
+            {
+                start.SignalAndWait();
+                var mac = new byte[MacSize];
+                key.Compute(message, mac);
+                macs.Add(mac);
+            })).ToArray();
+            foreach (Thread thread in threads)
+            {
+                thread.Start();
+            }
+
+            foreach (Thread thread in threads)
+            {
+                thread.Join();
+            }
+        }
+
+        // 200 threads computed a MAC, eight at a time, and ended: the key keeps at most its pool, not one state each.
+        Assert.Equal(200, macs.Count);
+        Assert.All(macs, mac => Assert.Equal(expected, mac));
+        Assert.InRange(key.PooledStateCount, 1, key.PoolCapacity);
+        Assert.True(key.PoolCapacity <= Math.Max(2, 2 * Environment.ProcessorCount));
+
+        key.Dispose();
+        Assert.Equal(0, key.PooledStateCount);
+        Assert.Throws<ObjectDisposedException>(() => key.Compute(message, new byte[MacSize]));
+    }
+
+    [Fact]
+    public void Fallback_pool_gives_correct_MACs_under_contention()
+    {
+        byte[] keyBytes = Repeat(0x77, 64);
+        using HmacSha256Key key = HmacSha256Key.Create(keyBytes, HmacImplementation.Bcl);
+        int wrong = 0;
+        Parallel.For(0, 4000, new ParallelOptions { MaxDegreeOfParallelism = 4 * Environment.ProcessorCount }, i =>
+        {
+            byte[] message = Encoding.ASCII.GetBytes("message-" + i);
+            var mac = new byte[MacSize];
+            key.Compute(message, mac);
+            if (!mac.AsSpan().SequenceEqual(HMACSHA256.HashData(keyBytes, message)))
+            {
+                Interlocked.Increment(ref wrong);
+            }
+        });
+        Assert.Equal(0, wrong);
+        Assert.InRange(key.PooledStateCount, 1, key.PoolCapacity);
     }
 
     private const int MacSize = HmacSha256Key.MacSize;

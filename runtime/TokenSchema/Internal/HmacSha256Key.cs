@@ -12,7 +12,10 @@ internal enum HmacImplementation
     /// <summary>The fastest one available in this process: <see cref="OpenSsl"/> where present, else <see cref="Bcl"/>.</summary>
     Auto,
 
-    /// <summary>The BCL's HMAC: one keyed <see cref="IncrementalHash"/> per thread, reused for every MAC.</summary>
+    /// <summary>
+    /// The BCL's HMAC: keyed <see cref="IncrementalHash"/> objects in a small pool (about two per core), each rented for
+    /// one MAC and returned, so that a MAC never re-keys and no object outlives the threads that used it.
+    /// </summary>
     Bcl,
 
     /// <summary>
@@ -30,8 +33,10 @@ internal enum HmacImplementation
 /// HMAC is <c>SHA-256((K ⊕ opad) || SHA-256((K ⊕ ipad) || m))</c>, and the first block of both runs depends on the key
 /// alone. Where the system's SHA-256 primitive allows it (<see cref="OpenSslSha256"/>), the SHA-256 states after those
 /// two blocks are computed once, held read-only in a pinned array, and every call copies them to the stack and
-/// finishes: no locks, no allocation, the cost of the compressions alone. Elsewhere each thread keeps its own keyed
-/// BCL <see cref="IncrementalHash"/>. The choice is made once per process.
+/// finishes: no locks, no allocation, the cost of the compressions alone. Elsewhere keyed BCL
+/// <see cref="IncrementalHash"/> objects are kept in a fixed-size pool: a call rents one (or keys a new one when all
+/// are in use) and puts it back (or releases it when the pool is full), so the number kept is bounded by the pool's
+/// size, not by the number of threads that ever signed. The choice is made once per process.
 /// </para>
 /// <para>
 /// <see cref="Dispose"/> zeroes the key bytes and the saved states; the stack copies are zeroed after every call.
@@ -49,9 +54,9 @@ internal sealed class HmacSha256Key : IDisposable
     // leaves a copy behind that Dispose cannot zero.
     private readonly byte[]? _states;
 
-    // Bcl: the key bytes (pinned for the same reason) and one keyed HMAC per thread.
+    // Bcl: the key bytes (pinned for the same reason) and the pool of keyed HMACs; a null slot is free.
     private readonly byte[]? _key;
-    private readonly ThreadLocal<IncrementalHash>? _perThread;
+    private readonly IncrementalHash?[]? _pool;
 
     private int _disposed;
 
@@ -82,7 +87,7 @@ internal sealed class HmacSha256Key : IDisposable
         {
             _key = GC.AllocateUninitializedArray<byte>(key.Length, pinned: true);
             key.CopyTo(_key);
-            _perThread = new ThreadLocal<IncrementalHash>(CreateState, trackAllValues: true);
+            _pool = new IncrementalHash?[Math.Max(2, 2 * Environment.ProcessorCount)];
         }
     }
 
@@ -124,9 +129,27 @@ internal sealed class HmacSha256Key : IDisposable
         }
         else
         {
-            IncrementalHash state = _perThread!.Value!;
-            state.AppendData(data);
-            if (!state.TryGetHashAndReset(destination, out int written) || written != MacSize)
+            IncrementalHash state = RentState();
+            bool done = false;
+            try
+            {
+                state.AppendData(data);
+                done = state.TryGetHashAndReset(destination, out int written) && written == MacSize;
+            }
+            finally
+            {
+                // A state that failed mid-MAC may hold part of a message: released, never reused.
+                if (done)
+                {
+                    ReturnState(state);
+                }
+                else
+                {
+                    state.Dispose();
+                }
+            }
+
+            if (!done)
             {
                 throw new CryptographicException("The HMAC-SHA256 state did not produce a 32-byte MAC.");
             }
@@ -143,7 +166,7 @@ internal sealed class HmacSha256Key : IDisposable
         return equal;
     }
 
-    /// <summary>Zeroes the key bytes and saved states and releases the per-thread HMAC objects.</summary>
+    /// <summary>Zeroes the key bytes and saved states and releases the pooled HMAC objects.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -156,14 +179,9 @@ internal sealed class HmacSha256Key : IDisposable
             CryptographicOperations.ZeroMemory(_states);
         }
 
-        if (_perThread is not null)
+        if (_pool is not null)
         {
-            foreach (IncrementalHash state in _perThread.Values)
-            {
-                state.Dispose();
-            }
-
-            _perThread.Dispose();
+            ReleasePooled();
         }
 
         if (_key is not null)
@@ -266,5 +284,73 @@ internal sealed class HmacSha256Key : IDisposable
     private static void ThrowDestinationTooShort() =>
         throw new ArgumentException("The destination is shorter than the 32-byte MAC.", "destination");
 
-    private IncrementalHash CreateState() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key!);
+    /// <summary>The keyed HMAC objects the pool holds now (for tests).</summary>
+    internal int PooledStateCount
+    {
+        get
+        {
+            int count = 0;
+            foreach (IncrementalHash? state in _pool ?? Array.Empty<IncrementalHash?>())
+            {
+                count += state is null ? 0 : 1;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>The most keyed HMAC objects the pool keeps between calls.</summary>
+    internal int PoolCapacity => _pool?.Length ?? 0;
+
+    /// <summary>Takes a keyed HMAC from the pool, or keys a new one when every pooled one is in use.</summary>
+    private IncrementalHash RentState()
+    {
+        IncrementalHash?[] pool = _pool!;
+        int start = (int)((uint)Environment.CurrentManagedThreadId % (uint)pool.Length);
+        for (int i = 0; i < pool.Length; i++)
+        {
+            int slot = start + i < pool.Length ? start + i : start + i - pool.Length;
+            if (Volatile.Read(ref pool[slot]) is not null && Interlocked.Exchange(ref pool[slot], null) is { } state)
+            {
+                return state;
+            }
+        }
+
+        return IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key!);
+    }
+
+    /// <summary>Puts a keyed HMAC back, or releases it when the pool is full or the key disposed.</summary>
+    private void ReturnState(IncrementalHash state)
+    {
+        IncrementalHash?[] pool = _pool!;
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            int start = (int)((uint)Environment.CurrentManagedThreadId % (uint)pool.Length);
+            for (int i = 0; i < pool.Length; i++)
+            {
+                int slot = start + i < pool.Length ? start + i : start + i - pool.Length;
+                if (Volatile.Read(ref pool[slot]) is null && Interlocked.CompareExchange(ref pool[slot], state, null) is null)
+                {
+                    // A Dispose that ran meanwhile may have emptied the pool already: release what is there now.
+                    if (Volatile.Read(ref _disposed) != 0)
+                    {
+                        ReleasePooled();
+                    }
+
+                    return;
+                }
+            }
+        }
+
+        state.Dispose();
+    }
+
+    private void ReleasePooled()
+    {
+        IncrementalHash?[] pool = _pool!;
+        for (int i = 0; i < pool.Length; i++)
+        {
+            Interlocked.Exchange(ref pool[i], null)?.Dispose();
+        }
+    }
 }

@@ -82,7 +82,7 @@ public abstract class PlatformTokenIssuer<TToken> : IDisposable where TToken : I
         return written;
     }
 
-    /// <summary>Completes every token, then signs them all through <see cref="JwtSigner.SignAll{T}"/> on all cores.</summary>
+    /// <summary>Completes every token, then signs them all through <see cref="JwtSigner.SignAll{T}(System.Collections.Generic.IReadOnlyList{T}, int, System.Threading.CancellationToken)"/> on all cores.</summary>
     /// <param name="tokens">The tokens' claims.</param>
     /// <param name="maxDegreeOfParallelism">The most threads to use; -1 (the default) for one per core.</param>
     /// <param name="cancellationToken">Stops the work between chunks of tokens.</param>
