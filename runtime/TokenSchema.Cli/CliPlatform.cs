@@ -28,61 +28,44 @@ internal sealed record CliPlatform(
     IReadOnlyList<ClaimDescriptor> Claims,
     Func<string, string, TimeProvider, bool, PlatformSign.IssueResult> Issue,
     Func<JwtVerifier, string, (JwtError Error, string? Record)> Verify,
-    Func<string, IReadOnlyList<ClaimProblem>> Problems)
+    Func<string, IReadOnlyList<ClaimProblem>> Problems,
+    Func<BulkCommand.Request, System.Threading.CancellationToken, System.Threading.Tasks.Task<int>> Bulk)
 {
     /// <summary>Every platform, in the order help lists them.</summary>
     public static readonly CliPlatform[] All =
     [
-        Create<DailyToken>("daily", (token, secret, clock, _) =>
-        {
-            using var issuer = new DailyTokenIssuer(secret, token.DomainId ?? throw Missing("d", "domain-id"), clock);
-            return issuer.Issue(token);
-        }),
+        Create<DailyToken>("daily", (token, secret, clock, allowShortKey) =>
+            new DailyTokenIssuer(secret, token.DomainId ?? throw Missing("d", "domain-id"), clock)),
         Create<DigitalSambaToken>("digitalsamba", (token, secret, clock, allowShortKey) =>
-        {
-            using var issuer = new DigitalSambaTokenIssuer(token.TeamId ?? throw Missing("td", "team-id"), secret, clock, allowShortKey: allowShortKey);
-            return issuer.Issue(token);
-        }),
+            new DigitalSambaTokenIssuer(token.TeamId ?? throw Missing("td", "team-id"), secret, clock, allowShortKey: allowShortKey)),
         Create<LiveKitToken>("livekit", (token, secret, clock, allowShortKey) =>
-        {
-            using var issuer = new LiveKitTokenIssuer(token.ApiKey ?? throw Missing("iss", "api-key"), secret, clock, allowShortKey: allowShortKey);
-            return issuer.Issue(token);
-        }),
+            new LiveKitTokenIssuer(token.ApiKey ?? throw Missing("iss", "api-key"), secret, clock, allowShortKey: allowShortKey)),
         Create<ZoomVideoSdkToken>("zoom", (token, secret, clock, allowShortKey) =>
-        {
-            using var issuer = new ZoomVideoSdkTokenIssuer(token.AppKey ?? throw Missing("app_key", "sdk-key"), secret, clock, allowShortKey: allowShortKey);
-            return issuer.Issue(token);
-        }),
+            new ZoomVideoSdkTokenIssuer(token.AppKey ?? throw Missing("app_key", "sdk-key"), secret, clock, allowShortKey: allowShortKey)),
         Create<TwilioVideoToken>("twilio", (token, secret, clock, allowShortKey) =>
-        {
-            using var issuer = new TwilioVideoTokenIssuer(token.AccountSid ?? throw Missing("sub", "account-sid"), token.ApiKeySid ?? throw Missing("iss", "api-key-sid"), secret, clock, allowShortKey: allowShortKey);
-            return issuer.Issue(token);
-        }),
+            new TwilioVideoTokenIssuer(token.AccountSid ?? throw Missing("sub", "account-sid"), token.ApiKeySid ?? throw Missing("iss", "api-key-sid"), secret, clock, allowShortKey: allowShortKey)),
         Create<HmsToken>("hms", (token, secret, clock, allowShortKey) =>
-        {
-            using var issuer = new HmsTokenIssuer(token.AccessKey ?? throw Missing("access_key", "access-key"), secret, clock, allowShortKey: allowShortKey);
-            return issuer.Issue(token);
-        }),
+            new HmsTokenIssuer(token.AccessKey ?? throw Missing("access_key", "access-key"), secret, clock, allowShortKey: allowShortKey)),
         Create<StreamVideoToken>("stream", (token, secret, clock, allowShortKey) =>
-        {
-            using var issuer = new StreamVideoTokenIssuer(secret, clock, allowShortKey: allowShortKey);
-            return issuer.Issue(token);
-        }),
+            new StreamVideoTokenIssuer(secret, clock, allowShortKey: allowShortKey)),
         Create<JitsiToken>("jitsi", (token, secret, clock, allowShortKey) =>
-        {
-            using var issuer = new JitsiTokenIssuer(token.AppId ?? throw Missing("iss", "app-id"), secret, token.Audience ?? throw Missing("aud", "audience"), clock, allowShortKey: allowShortKey);
-            return issuer.Issue(token);
-        }),
+            new JitsiTokenIssuer(token.AppId ?? throw Missing("iss", "app-id"), secret, token.Audience ?? throw Missing("aud", "audience"), clock, allowShortKey: allowShortKey)),
     ];
 
     /// <summary>The platform named <paramref name="name"/>, or <see langword="null"/>.</summary>
     public static CliPlatform? Find(string name) => Array.Find(All, p => p.Name == name);
 
-    private static CliPlatform Create<T>(string name, Func<T, string, TimeProvider, bool, string> issue) where T : IJwtPayload<T>, IClaimSchema =>
+    /// <summary>A platform from its schema and how to make its issuer from a token's platform ids (the domain, the key).</summary>
+    private static CliPlatform Create<T>(string name, Func<T, string, TimeProvider, bool, PlatformTokenIssuer<T>> createIssuer) where T : IJwtPayload<T>, IClaimSchema =>
         new(name, T.ClaimDescriptors,
-            (json, secret, clock, allowShortKey) => IssueWith<T>(json, token => issue(token, secret, clock, allowShortKey)),
+            (json, secret, clock, allowShortKey) => IssueWith<T>(json, token =>
+            {
+                using PlatformTokenIssuer<T> issuer = createIssuer(token, secret, clock, allowShortKey);
+                return issuer.Issue(token);
+            }),
             (verifier, token) => verifier.TryVerify(token.AsSpan(), out T? payload, out JwtError error) ? (error, payload!.ToString()) : (error, null),
-            ProblemsOf<T>);
+            ProblemsOf<T>,
+            (request, cancellationToken) => BulkCommand.RunAsync(request, T.ClaimDescriptors, createIssuer, cancellationToken));
 
     private static PlatformSign.IssueResult IssueWith<T>(string json, Func<T, string> issue) where T : IJwtPayload<T>
     {
@@ -116,7 +99,7 @@ internal sealed record CliPlatform(
         new($"'{claim}' is required to issue the token: give --{option}.");
 
     /// <summary>A claim the issuer needs before it can be made (the platform's id): a problem of the token, not of the key.</summary>
-    private sealed class MissingClaimException(string message) : Exception(message);
+    internal sealed class MissingClaimException(string message) : Exception(message);
 
 
     /// <summary>Reads the payload into the platform's record and validates it; a payload that does not read is one problem.</summary>

@@ -1,6 +1,8 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Runtime.InteropServices;
+using System.Threading;
 
 namespace TokenSchema.Cli;
 
@@ -100,7 +102,44 @@ internal static class Program
             Environment.GetEnvironmentVariable(result.GetValue(secretEnv)!),
             TimeProvider.System));
 
-        var root = new RootCommand("tokenschema: sign, inspect and verify HS256 meeting tokens.") { demo, sign, inspect, issue, read };
+        var bulk = new Command("bulk", "One token per input row (JSONL, or CSV with a header of claim names), in order, on all cores: bulk <platform> --input FILE --output FILE.")
+        {
+            secretEnv, secretFile, secretStdin, allowShortKey,
+        };
+        foreach (CliPlatform known in CliPlatform.All)
+        {
+            var input = new Option<string>("--input") { Description = "The rows: a .jsonl file (one claims object a line) or a .csv file (a header row of claim names, long or short).", Required = true };
+            var output = new Option<string>("--output") { Description = "The file to write; written to a temporary file and renamed when complete.", Required = true };
+            var errors = new Option<string?>("--errors") { Description = "A file that receives every refused row, by line number and claim." };
+            var format = new Option<string>("--format") { Description = "tokens (one a line), csv (the input columns, then token and join_link) or jsonl.", DefaultValueFactory = _ => "tokens" };
+            var defaults = new Option<string?>("--claims-json") { Description = "Claims every row gets unless it has its own (the platform's ids: Daily's domain_id, LiveKit's API key…)." };
+            var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first refused row." };
+            var subdomain = new Option<string?>("--daily-subdomain") { Description = "Daily: the subdomain of the join links, https://<subdomain>.daily.co/<room>?t=<token>." };
+            var command = new Command(known.Name, $"Issue {known.Name} tokens in bulk.") { input, output, errors, format, defaults, failFast, subdomain };
+            command.SetAction(async (result, cancellationToken) =>
+            {
+                string? secret = Secrets.Read(result);
+                if (string.IsNullOrEmpty(secret))
+                {
+                    Console.Error.WriteLine("No secret: give the platform's API secret with --secret-file, --secret-stdin, or the environment variable named by --secret-env.");
+                    return 2;
+                }
+
+                using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+                {
+                    context.Cancel = true;
+                    interrupted.Cancel();
+                });
+                var request = new BulkCommand.Request(known.Name, result.GetValue(input)!, result.GetValue(output)!, result.GetValue(errors),
+                    result.GetValue(format)!, result.GetValue(defaults), secret, TimeProvider.System, result.GetValue(allowShortKey),
+                    result.GetValue(failFast), result.GetValue(subdomain), Console.Error, !Console.IsErrorRedirected);
+                return await known.Bulk(request, interrupted.Token);
+            });
+            bulk.Subcommands.Add(command);
+        }
+
+        var root = new RootCommand("tokenschema: sign, inspect and verify HS256 meeting tokens.") { demo, sign, inspect, issue, read, bulk };
         return root.Parse(args).Invoke();
     }
 }

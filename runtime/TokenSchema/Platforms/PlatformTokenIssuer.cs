@@ -1,4 +1,5 @@
 using System;
+using System.Threading.Tasks;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
@@ -105,6 +106,29 @@ public abstract class PlatformTokenIssuer<TToken> : IDisposable where TToken : I
         }
 
         return issued;
+    }
+
+    /// <summary>
+    /// Completes and signs a stream of tokens of any length on all cores, in order and in bounded memory, through
+    /// <see cref="JwtSigner.SignEachAsync{T}(IAsyncEnumerable{T}, BulkSignOptions?, CancellationToken)"/>: each item is the
+    /// token of the input at its index, or that input's problems (an invalid token does not stop the run).
+    /// </summary>
+    /// <param name="tokens">The tokens' claims, read once, in order.</param>
+    /// <param name="options">Workers, chunks, progress, stop at the first error.</param>
+    /// <param name="cancellationToken">Stops the run within one chunk.</param>
+    /// <returns>The items, in input order; an item's token bytes are valid until the next item.</returns>
+    public IAsyncEnumerable<BulkSignItem> IssueEachAsync(IAsyncEnumerable<TToken> tokens, BulkSignOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return Signer.SignEachAsync(CompleteEach(tokens, cancellationToken), options, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<TToken> CompleteEach(IAsyncEnumerable<TToken> tokens, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (TToken token in tokens.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return Complete(token);
+        }
     }
 
     /// <summary>A platform's check of an issued token's length (in ASCII characters), run on every path; none by default.</summary>

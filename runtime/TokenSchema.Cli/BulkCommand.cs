@@ -1,0 +1,508 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TokenSchema.Cli;
+
+/// <summary>
+/// <c>tokenschema bulk &lt;platform&gt;</c>: one token per input row (JSONL, or CSV with a header row of claim names,
+/// long or short), in input order, on all cores through the library's streaming bulk path, in bounded memory. A bad row
+/// is reported with its line number and claim and written to the errors file; the other rows are still signed. The
+/// output is written to a temporary file renamed at the end, so an interrupted run never leaves a file that looks
+/// complete.
+/// </summary>
+internal static class BulkCommand
+{
+    /// <summary>What to run.</summary>
+    internal sealed record Request(
+        string Platform,
+        string Input,
+        string Output,
+        string? Errors,
+        string Format,
+        string? DefaultsJson,
+        string Secret,
+        TimeProvider Clock,
+        bool AllowShortKey,
+        bool FailFast,
+        string? DailySubdomain,
+        TextWriter Status,
+        bool Interactive);
+
+    /// <summary>One input row: where it was, its columns as given, its claims, or why it cannot be read.</summary>
+    private sealed record Row(long Line, JsonObject Claims, string? Problem, IReadOnlyList<string>? CsvFields);
+
+    /// <summary>Runs the job; returns 0 when every row was signed, 1 when some were refused, 2 when nothing could run.</summary>
+    public static async Task<int> RunAsync<T>(Request request, IReadOnlyList<ClaimDescriptor> claims,
+        Func<T, string, TimeProvider, bool, PlatformTokenIssuer<T>> createIssuer, CancellationToken cancellationToken)
+        where T : IJwtPayload<T>
+    {
+        string format = request.Format.ToLowerInvariant();
+        if (format is not ("tokens" or "csv" or "jsonl"))
+        {
+            request.Status.WriteLine($"Unknown --format '{request.Format}'; use tokens, csv or jsonl.");
+            return 2;
+        }
+
+        if (!File.Exists(request.Input))
+        {
+            request.Status.WriteLine($"The input file '{request.Input}' does not exist.");
+            return 2;
+        }
+
+        JsonObject defaults;
+        PlatformTokenIssuer<T> issuer;
+        try
+        {
+            defaults = request.DefaultsJson is null ? new JsonObject() : JsonNode.Parse(request.DefaultsJson) as JsonObject
+                ?? throw new ArgumentException("--claims-json is not a JSON object.");
+            T template = Read<T>(Normalize(defaults, claims).ToJsonString(), out string? problem)
+                ?? throw new ArgumentException("--claims-json does not read: " + problem);
+            issuer = createIssuer(template, request.Secret, request.Clock, request.AllowShortKey);
+        }
+        catch (Exception exception) when (exception is ArgumentException or JsonException or CliPlatform.MissingClaimException)
+        {
+            request.Status.WriteLine(exception.Message);
+            return 2;
+        }
+
+        bool isCsv = request.Input.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+        string directory = Path.GetDirectoryName(Path.GetFullPath(request.Output))!;
+        string temporary = Path.Combine(directory, "." + Path.GetFileName(request.Output) + ".partial-" + Guid.NewGuid().ToString("N"));
+        var pending = new ConcurrentQueue<Row>();
+        var errorLines = new List<string>();
+        var unread = new Unread();
+        long rows = 0, signed = 0, refused = 0;
+        string[]? header = null;
+        long started = Stopwatch.GetTimestamp();
+        using (issuer)
+        {
+            try
+            {
+                await using (var output = new StreamWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), new UTF8Encoding(false), 1 << 16))
+                {
+                    using var reader = new StreamReader(request.Input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+                    IEnumerable<Row> input = isCsv ? ReadCsv(reader, claims, h => header = h) : ReadJsonl(reader, claims);
+                    var options = new BulkSignOptions
+                    {
+                        StopOnFirstError = request.FailFast,
+                        Progress = request.Interactive ? new Progress(request.Status, request.Clock) : null,
+                    };
+                    bool headerWritten = false;
+                    await foreach (BulkSignItem item in issuer.IssueEachAsync(Payloads<T>(input, defaults, claims, pending, errorLines, unread, request.FailFast), options, cancellationToken))
+                    {
+                        if (!pending.TryDequeue(out Row? row))
+                        {
+                            throw new InvalidOperationException("The bulk run returned more items than rows.");
+                        }
+
+                        rows++;
+                        if (!headerWritten && format == "csv")
+                        {
+                            output.WriteLine(CsvHeader(header, row));
+                            headerWritten = true;
+                        }
+
+                        if (!item.IsSigned)
+                        {
+                            refused++;
+                            lock (errorLines)
+                            {
+                                foreach (ClaimProblem problem in item.Problems)
+                                {
+                                    errorLines.Add($"line {row.Line}: '{problem.Claim}' {problem.Message}");
+                                }
+                            }
+
+                            continue;
+                        }
+
+                        signed++;
+                        string token = item.GetTokenString()!;
+                        output.WriteLine(format switch
+                        {
+                            "tokens" => token,
+                            "csv" => CsvRow(row, token, JoinLink(request, row.Claims, token)),
+                            _ => JsonlRow(row, token, JoinLink(request, row.Claims, token)),
+                        });
+                    }
+
+                    rows += unread.Count;
+                    refused += unread.Count;
+                }
+
+                File.Move(temporary, request.Output, overwrite: true);
+            }
+            catch (OperationCanceledException)
+            {
+                File.Delete(temporary);
+                request.Status.WriteLine("interrupted: no output written (the partial file was removed); run it again.");
+                return 2;
+            }
+            catch (FormatException exception)
+            {
+                File.Delete(temporary);
+                request.Status.WriteLine(exception.Message);
+                return 2;
+            }
+            catch
+            {
+                File.Delete(temporary);
+                throw;
+            }
+        }
+
+        // Unreadable rows are found by the reading side, refused payloads by the writing side: put them back in line order.
+        errorLines = System.Linq.Enumerable.ToList(System.Linq.Enumerable.OrderBy(errorLines, LineOf));
+        if (request.Errors is not null)
+        {
+            File.WriteAllLines(request.Errors, errorLines);
+        }
+
+        double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (request.Interactive)
+        {
+            request.Status.WriteLine();
+        }
+
+        request.Status.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"rows: {rows}, tokens: {signed}, rejected: {refused}, seconds: {seconds:F2}, tokens/s: {(seconds > 0 ? signed / seconds : 0):F0}"));
+        foreach (string line in errorLines.Count > 20 ? errorLines.GetRange(0, 20) : errorLines)
+        {
+            request.Status.WriteLine("  " + line);
+        }
+
+        if (errorLines.Count > 20)
+        {
+            request.Status.WriteLine($"  … {errorLines.Count - 20} more" + (request.Errors is null ? " (--errors FILE keeps them all)" : " in " + request.Errors));
+        }
+
+        return refused == 0 ? 0 : 1;
+    }
+
+    private static long LineOf(string error) =>
+        long.TryParse(error.AsSpan(5, error.IndexOf(':') - 5), NumberStyles.None, CultureInfo.InvariantCulture, out long line) ? line : 0;
+
+    /// <summary>Rows that could not be read into a payload (malformed JSON or CSV, a claim of the wrong type), counted by the producer.</summary>
+    private sealed class Unread
+    {
+        public long Count;
+    }
+
+    /// <summary>The payloads of the readable rows; every readable row is queued, in order, for the consumer to pair.</summary>
+    private static async IAsyncEnumerable<T> Payloads<T>(IEnumerable<Row> rows, JsonObject defaults, IReadOnlyList<ClaimDescriptor> claims,
+        ConcurrentQueue<Row> pending, List<string> errorLines, Unread unread, bool failFast, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where T : IJwtPayload<T>
+    {
+        foreach (Row row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string? problem = row.Problem;
+            T? payload = default;
+            if (problem is null)
+            {
+                JsonObject merged = Normalize(defaults, claims);
+                foreach (KeyValuePair<string, JsonNode?> claim in row.Claims)
+                {
+                    merged[claim.Key] = claim.Value?.DeepClone();
+                }
+
+                payload = Read<T>(merged.ToJsonString(), out problem);
+            }
+
+            if (payload is null)
+            {
+                lock (errorLines)
+                {
+                    errorLines.Add($"line {row.Line}: {problem}");
+                }
+
+                unread.Count++;
+
+                if (failFast)
+                {
+                    yield break;
+                }
+
+                continue;
+            }
+
+            pending.Enqueue(row);
+            yield return payload;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private static T? Read<T>(string json, out string? problem) where T : IJwtPayload<T>
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        if (T.TryReadPayload(ref reader, out T? payload, out ClaimReadError error))
+        {
+            problem = null;
+            return payload;
+        }
+
+        problem = error.ToString();
+        return default;
+    }
+
+    /// <summary>A copy of <paramref name="claims"/> keyed by claim name (a long name stands for its claim).</summary>
+    private static JsonObject Normalize(JsonObject given, IReadOnlyList<ClaimDescriptor> claims)
+    {
+        var normalized = new JsonObject();
+        foreach (KeyValuePair<string, JsonNode?> claim in given)
+        {
+            normalized[NameOf(claim.Key, claims)] = claim.Value?.DeepClone();
+        }
+
+        return normalized;
+    }
+
+    private static string NameOf(string given, IReadOnlyList<ClaimDescriptor> claims)
+    {
+        foreach (ClaimDescriptor claim in claims)
+        {
+            if (claim.LongName == given && claim.Name != given)
+            {
+                return claim.Name;
+            }
+        }
+
+        return given;
+    }
+
+    private static IEnumerable<Row> ReadJsonl(StreamReader reader, IReadOnlyList<ClaimDescriptor> claims)
+    {
+        long line = 0;
+        while (reader.ReadLine() is { } text)
+        {
+            line++;
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            JsonObject? parsed = null;
+            string? problem = null;
+            try
+            {
+                parsed = JsonNode.Parse(text) as JsonObject;
+                problem = parsed is null ? "is not a JSON object" : null;
+            }
+            catch (JsonException exception)
+            {
+                problem = "is not valid JSON: " + exception.Message;
+            }
+
+            yield return new Row(line, parsed is null ? new JsonObject() : Normalize(parsed, claims), problem, null);
+        }
+    }
+
+    private static IEnumerable<Row> ReadCsv(StreamReader reader, IReadOnlyList<ClaimDescriptor> claims, Action<string[]> onHeader)
+    {
+        var csv = new CsvReader(reader);
+        if (!csv.TryRead(out List<string>? header, out _, out string? headerProblem))
+        {
+            yield break;
+        }
+
+        if (headerProblem is not null)
+        {
+            throw new FormatException("line 1: the header row " + headerProblem);
+        }
+
+        string[] names = header!.ConvertAll(h => NameOf(h.Trim(), claims)).ToArray();
+        onHeader(header.ToArray());
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        while (csv.TryRead(out List<string>? fields, out long line, out string? problem))
+        {
+            var row = new JsonObject();
+            if (problem is null && fields!.Count != names.Length)
+            {
+                problem = $"has {fields.Count} fields, the header {names.Length}";
+            }
+
+            for (int i = 0; problem is null && i < names.Length; i++)
+            {
+                if (fields![i].Length == 0)
+                {
+                    continue; // An empty field is an absent claim.
+                }
+
+                ClaimDescriptor? descriptor = null;
+                foreach (ClaimDescriptor claim in claims)
+                {
+                    descriptor = claim.Name == names[i] ? claim : descriptor;
+                }
+
+                if (descriptor is null)
+                {
+                    continue; // Another column (an e-mail, a name for the CSV output): kept, not a claim.
+                }
+
+                if (PlatformSign.ToJson(descriptor, new[] { fields[i] }, now, out JsonNode? value, out string? fieldProblem))
+                {
+                    row[names[i]] = value;
+                }
+                else
+                {
+                    problem = $"'{names[i]}' {fieldProblem}";
+                }
+            }
+
+            yield return new Row(line, row, problem, fields);
+        }
+    }
+
+    private static string? JoinLink(Request request, JsonObject claims, string token) =>
+        request.Platform == "daily" && request.DailySubdomain is { } subdomain && claims["r"]?.GetValue<string>() is { } room
+            ? $"https://{subdomain}.daily.co/{Uri.EscapeDataString(room)}?t={token}"
+            : null;
+
+    private static string CsvHeader(string[]? header, Row first) =>
+        string.Join(",", Array.ConvertAll(header ?? Array.Empty<string>(), Csv)) + (header is { Length: > 0 } ? "," : "") + "token,join_link";
+
+    private static string CsvRow(Row row, string token, string? link)
+    {
+        var text = new StringBuilder();
+        foreach (string field in row.CsvFields ?? Array.Empty<string>())
+        {
+            text.Append(Csv(field)).Append(',');
+        }
+
+        return text.Append(token).Append(',').Append(link is null ? "" : Csv(link)).ToString();
+    }
+
+    private static string JsonlRow(Row row, string token, string? link)
+    {
+        JsonObject line = (JsonObject)row.Claims.DeepClone();
+        line["token"] = token;
+        if (link is not null)
+        {
+            line["join_link"] = link;
+        }
+
+        return line.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    private static string Csv(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>A one-line progress report on a terminal: rows, tokens/s.</summary>
+    private sealed class Progress(TextWriter status, TimeProvider clock) : IProgress<BulkSignProgress>
+    {
+        private readonly long _started = clock.GetTimestamp();
+
+        public void Report(BulkSignProgress value)
+        {
+            double seconds = clock.GetElapsedTime(_started).TotalSeconds;
+            status.Write(string.Create(CultureInfo.InvariantCulture,
+                $"\r{value.Processed} rows, {value.Signed} tokens, {value.Refused} rejected, {(seconds > 0 ? value.Signed / seconds : 0):F0} tokens/s   "));
+        }
+    }
+
+    /// <summary>RFC 4180 records: quoted fields with commas, doubled quotes and line breaks; the line a record starts on.</summary>
+    private sealed class CsvReader(TextReader reader)
+    {
+        private long _line;
+
+        public bool TryRead(out List<string>? fields, out long line, out string? problem)
+        {
+            fields = null;
+            problem = null;
+            line = _line + 1;
+            int c = reader.Read();
+            while (c == '\r' || c == '\n')
+            {
+                if (c == '\n')
+                {
+                    _line++;
+                }
+
+                c = reader.Read();
+            }
+
+            if (c < 0)
+            {
+                return false;
+            }
+
+            line = _line + 1;
+            fields = new List<string>();
+            var field = new StringBuilder();
+            bool quoted = false, wasQuoted = false;
+            while (true)
+            {
+                if (quoted)
+                {
+                    if (c < 0)
+                    {
+                        problem = "has a quoted field that is never closed";
+                        fields.Add(field.ToString());
+                        return true;
+                    }
+
+                    if (c == '"')
+                    {
+                        if (reader.Peek() == '"')
+                        {
+                            field.Append('"');
+                            reader.Read();
+                        }
+                        else
+                        {
+                            quoted = false;
+                        }
+                    }
+                    else
+                    {
+                        _line += c == '\n' ? 1 : 0;
+                        field.Append((char)c);
+                    }
+                }
+                else if (c == ',' || c == '\n' || c == '\r' || c < 0)
+                {
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    wasQuoted = false;
+                    if (c != ',')
+                    {
+                        if (c == '\r' && reader.Peek() == '\n')
+                        {
+                            reader.Read();
+                        }
+
+                        _line++;
+                        return true;
+                    }
+                }
+                else if (c == '"' && field.Length == 0 && !wasQuoted)
+                {
+                    quoted = wasQuoted = true;
+                }
+                else if (c == '"' || wasQuoted)
+                {
+                    problem ??= "has a quote inside an unquoted field, or text after a closing quote";
+                    field.Append((char)c);
+                }
+                else
+                {
+                    field.Append((char)c);
+                }
+
+                c = reader.Read();
+            }
+        }
+    }
+}
