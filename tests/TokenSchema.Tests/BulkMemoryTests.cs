@@ -36,7 +36,9 @@ public sealed class BulkMemoryTests
 
         // A token is about 130 bytes: a single allocation per token would be megabytes here.
         Assert.True(large < 256 * 1024, $"200,000 tokens allocated {large:N0} bytes");
-        Assert.True(large - small < 64 * 1024, $"180,000 more tokens allocated {large - small:N0} more bytes ({small:N0} for 20,000, {large:N0} for 200,000)");
+        // Less than a byte per extra token: what there is belongs to the chunks of 256 (a task or two each, more in a
+        // Debug build), never to a token, whose smallest allocation would be 24 bytes.
+        Assert.True(large - small < 180_000, $"180,000 more tokens allocated {large - small:N0} more bytes ({small:N0} for 20,000, {large:N0} for 200,000)");
     }
 
     [Fact]
