@@ -450,6 +450,15 @@ internal static class Emitter
         }
 
         ValueSpec? enumValue = value.Kind == ValueKind.Enum ? value : items is { Kind: ValueKind.Enum } ? items : null;
+        if (allowed.Count == 0 && value.Kind == ValueKind.Converter && claim.VocabularyValues is { Count: > 0 } vocabularyValues)
+        {
+            // A converter's type holds the vocabulary's values (Daily's canSend): describe them as the vocabulary does.
+            foreach (string vocabularyValue in vocabularyValues)
+            {
+                allowed.Add(Quote(vocabularyValue));
+            }
+        }
+
         if (allowed.Count == 0 && enumValue is not null)
         {
             foreach (EnumMemberSpec member in enumValue.EnumMembers)
@@ -461,9 +470,21 @@ internal static class Emitter
         if (allowed.Count > 0)
         {
             init.Add("AllowedValues = new string[] { " + string.Join(", ", allowed) + " }");
-            if (claim.ValueSeparator is { } separator && value.Kind == ValueKind.String)
+            if (claim.ValueSeparator is { } separator && value.Kind is ValueKind.String or ValueKind.Converter)
             {
                 init.Add("ValueSeparator = " + SymbolDisplay.FormatLiteral(separator, quote: true));
+            }
+
+            if (claim.VocabularyValueLongNames is { Count: > 0 } longNames && claim.VocabularyValues is { } values && values.Count == longNames.Count &&
+                allowed.Count == values.Count)
+            {
+                var quoted = new List<string>();
+                foreach (string longName in longNames)
+                {
+                    quoted.Add(Quote(longName));
+                }
+
+                init.Add("AllowedValueLongNames = new string[] { " + string.Join(", ", quoted) + " }");
             }
         }
 

@@ -448,6 +448,8 @@ internal static class ValidationRules
                     Rules = WithVocabulary(claims[i].Rules, definition, claims[i].Value, null, null),
                     Description = definition.Description,
                     ValueSeparator = definition.ValueSeparator,
+                    VocabularyValues = definition.AllowedValues.ToImmutableEquatableArray(),
+                    VocabularyValueLongNames = definition.AllowedValueLongNames.ToImmutableEquatableArray(),
                 };
             }
         }

@@ -88,8 +88,38 @@ internal static class SchemaInspection
                 continue;
             }
 
-            output.WriteLine(indent + label + ": " + Text(claim.Value) + Time(claim.Name, descriptor, claim.Value, now, findings, path));
+            output.WriteLine(indent + label + ": " + Text(claim.Value) + LongValues(descriptor, claim.Value) + Time(claim.Name, descriptor, claim.Value, now, findings, path));
         }
+    }
+
+    /// <summary>The long form of a value made of the claim's allowed values: <c>v,a</c> is "(video, audio)".</summary>
+    private static string LongValues(ClaimDescriptor? descriptor, JsonElement value)
+    {
+        if (descriptor is not { AllowedValueLongNames.Count: > 0 } || value.ValueKind != JsonValueKind.String)
+        {
+            return "";
+        }
+
+        string text = value.GetString()!;
+        string[] items = descriptor.ValueSeparator is { } separator ? text.Split(separator) : new[] { text };
+        var longNames = new List<string>(items.Length);
+        foreach (string item in items)
+        {
+            int index = -1;
+            for (int i = 0; i < descriptor.AllowedValues.Count && index < 0; i++)
+            {
+                index = descriptor.AllowedValues[i] == item ? i : -1;
+            }
+
+            if (index < 0)
+            {
+                return "";
+            }
+
+            longNames.Add(descriptor.AllowedValueLongNames[index]);
+        }
+
+        return " (" + string.Join(", ", longNames) + ")";
     }
 
     private static string Time(string name, ClaimDescriptor? descriptor, JsonElement value, DateTimeOffset now, List<string> findings, string path)

@@ -92,6 +92,9 @@ public sealed record ClaimDescriptor
     /// <summary>The values the claim (or each of its items) may take; empty when any value goes.</summary>
     public IReadOnlyList<string> AllowedValues { get; init; } = Array.Empty<string>();
 
+    /// <summary>The long (REST) form of each of <see cref="AllowedValues"/>, in the same order (Daily's <c>v</c> is <c>video</c>); empty when they have none.</summary>
+    public IReadOnlyList<string> AllowedValueLongNames { get; init; } = Array.Empty<string>();
+
     /// <summary>Whether the value is a <see cref="ValueSeparator"/>-separated list of <see cref="AllowedValues"/> (<c>v,a</c>).</summary>
     public char? ValueSeparator { get; init; }
 

@@ -226,7 +226,7 @@ public sealed class CliInspectSchemaTests
         Assert.Contains("  ctoe → close_tab_on_exit: true", text);
         Assert.Contains("  r → room_name: room", text);
         Assert.Contains("  iat (issued at): 1799740800  (2027-01-12T08:00:00Z, 3 days ago)", text);
-        Assert.Contains("  p → permissions:\n    p.cs → canSend: v,a", text);
+        Assert.Contains("  p → permissions:\n    p.cs → canSend: v,a (video, audio)", text);
         Assert.Contains("- 'close_tab_on_exit' is the long name of 'ctoe'; self-signed tokens carry 'ctoe', and the platform ignores 'close_tab_on_exit'", text);
         Assert.Contains("- 'zz' is not a claim of the schema; the platform ignores it", text);
         Assert.Contains("- 'ud' is longer than 36 characters (the daily schema's validation)", text);

@@ -26,6 +26,8 @@ internal enum MissingClaimBehavior
 /// <param name="LongName">The name in the long (REST) form: the vocabulary's long name, else <paramref name="Name"/>.</param>
 /// <param name="Description">The vocabulary's description of the claim, if it lists the claim.</param>
 /// <param name="ValueSeparator">For a list of allowed values in one string (<c>v,a</c>), the separator.</param>
+/// <param name="VocabularyValues">The vocabulary's allowed values, whatever the member's type.</param>
+/// <param name="VocabularyValueLongNames">The long (REST) form of each of <paramref name="VocabularyValues"/>, or empty.</param>
 internal sealed record ClaimSpec(
     string Name,
     string MemberName,
@@ -38,4 +40,6 @@ internal sealed record ClaimSpec(
     ImmutableEquatableArray<ValidationRuleSpec> Rules,
     string LongName,
     string? Description = null,
-    char? ValueSeparator = null);
+    char? ValueSeparator = null,
+    ImmutableEquatableArray<string>? VocabularyValues = null,
+    ImmutableEquatableArray<string>? VocabularyValueLongNames = null);
