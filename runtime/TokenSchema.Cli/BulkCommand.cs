@@ -40,7 +40,12 @@ internal static class BulkCommand
         bool Interactive);
 
     /// <summary>One input row: where it was, its columns as given, its claims, or why it cannot be read.</summary>
-    private sealed record Row(long Line, JsonObject Claims, string? Problem, IReadOnlyList<string>? CsvFields);
+    /// <remarks>A JSONL row carries its payload JSON (names normalized, defaults merged) in <c>Json</c>, and its claims as
+    /// an object only when an output needs them.</remarks>
+    private sealed record Row(long Line, JsonObject? Claims, string? Problem, IReadOnlyList<string>? CsvFields, byte[]? Json = null)
+    {
+        public JsonObject ClaimsObject => Claims ?? (Json is null ? new JsonObject() : (JsonObject)JsonNode.Parse(Json)!);
+    }
 
     /// <summary>Runs the job; returns 0 when every row was signed, 1 when some were refused, 2 when nothing could run.</summary>
     public static async Task<int> RunAsync<T>(Request request, IReadOnlyList<ClaimDescriptor> claims,
@@ -92,7 +97,7 @@ internal static class BulkCommand
                 await using (var output = new StreamWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), new UTF8Encoding(false), 1 << 16))
                 {
                     using var reader = new StreamReader(request.Input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-                    IEnumerable<Row> input = isCsv ? ReadCsv(reader, claims, h => header = h) : ReadJsonl(reader, claims);
+                    IEnumerable<Row> input = isCsv ? ReadCsv(reader, claims, h => header = h) : ReadJsonl(reader, claims, Normalize(defaults, claims));
                     var options = new BulkSignOptions
                     {
                         StopOnFirstError = request.FailFast,
@@ -132,8 +137,8 @@ internal static class BulkCommand
                         output.WriteLine(format switch
                         {
                             "tokens" => token,
-                            "csv" => CsvRow(row, token, JoinLink(request, row.Claims, token)),
-                            _ => JsonlRow(row, token, JoinLink(request, row.Claims, token)),
+                            "csv" => CsvRow(row, token, JoinLink(request, row, token)),
+                            _ => JsonlRow(row, token, JoinLink(request, row, token)),
                         });
                     }
 
@@ -209,10 +214,14 @@ internal static class BulkCommand
             cancellationToken.ThrowIfCancellationRequested();
             string? problem = row.Problem;
             T? payload = default;
-            if (problem is null)
+            if (problem is null && row.Json is { } json)
+            {
+                payload = Read<T>(json, out problem);
+            }
+            else if (problem is null)
             {
                 JsonObject merged = Normalize(defaults, claims);
-                foreach (KeyValuePair<string, JsonNode?> claim in row.Claims)
+                foreach (KeyValuePair<string, JsonNode?> claim in row.ClaimsObject)
                 {
                     merged[claim.Key] = claim.Value?.DeepClone();
                 }
@@ -244,9 +253,11 @@ internal static class BulkCommand
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    private static T? Read<T>(string json, out string? problem) where T : IJwtPayload<T>
+    private static T? Read<T>(string json, out string? problem) where T : IJwtPayload<T> => Read<T>(Encoding.UTF8.GetBytes(json), out problem);
+
+    private static T? Read<T>(byte[] json, out string? problem) where T : IJwtPayload<T>
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        var reader = new Utf8JsonReader(json);
         if (T.TryReadPayload(ref reader, out T? payload, out ClaimReadError error))
         {
             problem = null;
@@ -282,8 +293,29 @@ internal static class BulkCommand
         return given;
     }
 
-    private static IEnumerable<Row> ReadJsonl(StreamReader reader, IReadOnlyList<ClaimDescriptor> claims)
+    /// <summary>
+    /// JSONL rows, each turned into its payload JSON in one pass of a JSON reader: long names written as claim names,
+    /// values copied as they are, the defaults added where the row has no value of its own. No JSON tree is built.
+    /// </summary>
+    private static IEnumerable<Row> ReadJsonl(StreamReader reader, IReadOnlyList<ClaimDescriptor> claims, JsonObject defaults)
     {
+        var longNames = new List<(byte[] Long, string Name)>();
+        foreach (ClaimDescriptor claim in claims)
+        {
+            if (claim.LongName is { } longName && longName != claim.Name)
+            {
+                longNames.Add((Encoding.UTF8.GetBytes(longName), claim.Name));
+            }
+        }
+
+        var defaultValues = new List<(string Name, byte[] Raw)>();
+        foreach (KeyValuePair<string, JsonNode?> claim in defaults)
+        {
+            defaultValues.Add((claim.Key, Encoding.UTF8.GetBytes(claim.Value?.ToJsonString() ?? "null")));
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         long line = 0;
         while (reader.ReadLine() is { } text)
         {
@@ -293,20 +325,73 @@ internal static class BulkCommand
                 continue;
             }
 
-            JsonObject? parsed = null;
+            byte[] bytes = Encoding.UTF8.GetBytes(text);
+            buffer.ResetWrittenCount();
+            seen.Clear();
             string? problem = null;
             try
             {
-                parsed = JsonNode.Parse(text) as JsonObject;
-                problem = parsed is null ? "is not a JSON object" : null;
+                using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+                var json = new Utf8JsonReader(bytes);
+                if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
+                {
+                    problem = "is not a JSON object";
+                }
+                else
+                {
+                    writer.WriteStartObject();
+                    while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+                    {
+                        string name = Rename(ref json, longNames);
+                        seen.Add(name);
+                        writer.WritePropertyName(name);
+                        json.Read();
+                        int start = (int)json.TokenStartIndex;
+                        json.Skip();
+                        writer.WriteRawValue(bytes.AsSpan(start, (int)json.BytesConsumed - start), skipInputValidation: true);
+                    }
+
+                    if (json.TokenType != JsonTokenType.EndObject || json.Read())
+                    {
+                        problem = "is not one JSON object";
+                    }
+
+                    foreach ((string name, byte[] raw) in defaultValues)
+                    {
+                        if (!seen.Contains(name))
+                        {
+                            writer.WritePropertyName(name);
+                            writer.WriteRawValue(raw, skipInputValidation: true);
+                        }
+                    }
+
+                    writer.WriteEndObject();
+                }
             }
             catch (JsonException exception)
             {
                 problem = "is not valid JSON: " + exception.Message;
             }
+            catch (InvalidOperationException)
+            {
+                problem = "has a name that is not valid text (an unpaired surrogate escape)";
+            }
 
-            yield return new Row(line, parsed is null ? new JsonObject() : Normalize(parsed, claims), problem, null);
+            yield return new Row(line, null, problem, null, problem is null ? buffer.WrittenSpan.ToArray() : null);
         }
+    }
+
+    private static string Rename(ref Utf8JsonReader json, List<(byte[] Long, string Name)> longNames)
+    {
+        foreach ((byte[] longName, string name) in longNames)
+        {
+            if (json.ValueTextEquals(longName))
+            {
+                return name;
+            }
+        }
+
+        return json.GetString()!;
     }
 
     private static IEnumerable<Row> ReadCsv(StreamReader reader, IReadOnlyList<ClaimDescriptor> claims, Action<string[]> onHeader)
@@ -365,8 +450,8 @@ internal static class BulkCommand
         }
     }
 
-    private static string? JoinLink(Request request, JsonObject claims, string token) =>
-        request.Platform == "daily" && request.DailySubdomain is { } subdomain && claims["r"]?.GetValue<string>() is { } room
+    private static string? JoinLink(Request request, Row row, string token) =>
+        request.Platform == "daily" && request.DailySubdomain is { } subdomain && row.ClaimsObject["r"]?.GetValue<string>() is { } room
             ? $"https://{subdomain}.daily.co/{Uri.EscapeDataString(room)}?t={token}"
             : null;
 
@@ -386,7 +471,7 @@ internal static class BulkCommand
 
     private static string JsonlRow(Row row, string token, string? link)
     {
-        JsonObject line = (JsonObject)row.Claims.DeepClone();
+        JsonObject line = (JsonObject)row.ClaimsObject.DeepClone();
         line["token"] = token;
         if (link is not null)
         {
