@@ -37,7 +37,8 @@ internal static class BulkCommand
         bool FailFast,
         string? DailySubdomain,
         TextWriter Status,
-        bool Interactive);
+        bool Interactive,
+        string? DigitalSambaTeamDomain = null);
 
     /// <summary>One input row: where it was, its columns as given, its claims, or why it cannot be read.</summary>
     /// <remarks>A JSONL row carries its payload JSON (names normalized, defaults merged) in <c>Json</c>, and its claims as
@@ -71,8 +72,10 @@ internal static class BulkCommand
         {
             defaults = request.DefaultsJson is null ? new JsonObject() : JsonNode.Parse(request.DefaultsJson) as JsonObject
                 ?? throw new ArgumentException("--claims-json is not a JSON object.");
-            T template = Read<T>(Normalize(defaults, claims).ToJsonString(), out string? problem)
-                ?? throw new ArgumentException("--claims-json does not read: " + problem);
+            // The issuer is made from the platform's ids (Daily's domain, a team, a key): in the defaults, else in the first
+            // row that reads.
+            T template = Read<T>(Normalize(defaults, claims).ToJsonString(), out string? problem) ?? FirstReadable<T>(request, claims, defaults)
+                ?? throw new ArgumentException("No row reads into the platform's token, with --claims-json or without: " + problem);
             issuer = createIssuer(template, request.Secret, request.Clock, request.AllowShortKey);
         }
         catch (Exception exception) when (exception is ArgumentException or JsonException or CliPlatform.MissingClaimException)
@@ -204,6 +207,52 @@ internal static class BulkCommand
         public long Count;
     }
 
+    /// <summary>The first of the first thousand rows that reads into a payload, with the defaults; <see langword="null"/> when none does.</summary>
+    private static T? FirstReadable<T>(Request request, IReadOnlyList<ClaimDescriptor> claims, JsonObject defaults) where T : IJwtPayload<T>
+    {
+        using var reader = new StreamReader(request.Input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        bool isCsv = request.Input.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+        int tried = 0;
+        try
+        {
+            foreach (Row row in isCsv ? ReadCsv(reader, claims, _ => { }) : ReadJsonl(reader, claims, Normalize(defaults, claims)))
+            {
+                if (row.Problem is null && PayloadOf<T>(row, defaults, claims, out _) is { } payload)
+                {
+                    return payload;
+                }
+
+                if (++tried == 1000)
+                {
+                    break;
+                }
+            }
+        }
+        catch (FormatException)
+        {
+            // The header row is malformed: the run itself reports it.
+        }
+
+        return default;
+    }
+
+    /// <summary>A row's payload: its own JSON (JSONL), or its claims over the defaults (CSV).</summary>
+    private static T? PayloadOf<T>(Row row, JsonObject defaults, IReadOnlyList<ClaimDescriptor> claims, out string? problem) where T : IJwtPayload<T>
+    {
+        if (row.Json is { } json)
+        {
+            return Read<T>(json, out problem);
+        }
+
+        JsonObject merged = Normalize(defaults, claims);
+        foreach (KeyValuePair<string, JsonNode?> claim in row.ClaimsObject)
+        {
+            merged[claim.Key] = claim.Value?.DeepClone();
+        }
+
+        return Read<T>(merged.ToJsonString(), out problem);
+    }
+
     /// <summary>The payloads of the readable rows; every readable row is queued, in order, for the consumer to pair.</summary>
     private static async IAsyncEnumerable<T> Payloads<T>(IEnumerable<Row> rows, JsonObject defaults, IReadOnlyList<ClaimDescriptor> claims,
         ConcurrentQueue<Row> pending, List<string> errorLines, Unread unread, bool failFast, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -214,19 +263,9 @@ internal static class BulkCommand
             cancellationToken.ThrowIfCancellationRequested();
             string? problem = row.Problem;
             T? payload = default;
-            if (problem is null && row.Json is { } json)
+            if (problem is null)
             {
-                payload = Read<T>(json, out problem);
-            }
-            else if (problem is null)
-            {
-                JsonObject merged = Normalize(defaults, claims);
-                foreach (KeyValuePair<string, JsonNode?> claim in row.ClaimsObject)
-                {
-                    merged[claim.Key] = claim.Value?.DeepClone();
-                }
-
-                payload = Read<T>(merged.ToJsonString(), out problem);
+                payload = PayloadOf<T>(row, defaults, claims, out problem);
             }
 
             if (payload is null)
@@ -450,10 +489,14 @@ internal static class BulkCommand
         }
     }
 
-    private static string? JoinLink(Request request, Row row, string token) =>
-        request.Platform == "daily" && request.DailySubdomain is { } subdomain && row.ClaimsObject["r"]?.GetValue<string>() is { } room
-            ? $"https://{subdomain}.daily.co/{Uri.EscapeDataString(room)}?t={token}"
-            : null;
+    private static string? JoinLink(Request request, Row row, string token) => request.Platform switch
+    {
+        "daily" when request.DailySubdomain is { } subdomain && row.ClaimsObject["r"]?.GetValue<string>() is { } room =>
+            $"https://{subdomain}.daily.co/{Uri.EscapeDataString(room)}?t={token}",
+        "digitalsamba" when request.DigitalSambaTeamDomain is { } team && row.ClaimsObject["rd"]?.GetValue<string>() is { } room =>
+            DigitalSamba.DigitalSambaTokenIssuer.AppendToken(new Uri($"https://{team}.digitalsamba.com/{Uri.EscapeDataString(room)}"), token).ToString(),
+        _ => null,
+    };
 
     private static string CsvHeader(string[]? header, Row first) =>
         string.Join(",", Array.ConvertAll(header ?? Array.Empty<string>(), Csv)) + (header is { Length: > 0 } ? "," : "") + "token,join_link";

@@ -115,7 +115,8 @@ internal static class Program
             var defaults = new Option<string?>("--claims-json") { Description = "Claims every row gets unless it has its own (the platform's ids: Daily's domain_id, LiveKit's API key…)." };
             var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first refused row." };
             var subdomain = new Option<string?>("--daily-subdomain") { Description = "Daily: the subdomain of the join links, https://<subdomain>.daily.co/<room>?t=<token>." };
-            var command = new Command(known.Name, $"Issue {known.Name} tokens in bulk.") { input, output, errors, format, defaults, failFast, subdomain };
+            var teamDomain = new Option<string?>("--digitalsamba-team-domain") { Description = "Digital Samba: the team's domain of the join links, https://<team>.digitalsamba.com/<room>?token=<token>." };
+            var command = new Command(known.Name, $"Issue {known.Name} tokens in bulk.") { input, output, errors, format, defaults, failFast, subdomain, teamDomain };
             command.SetAction(async (result, cancellationToken) =>
             {
                 string? secret = Secrets.Read(result);
@@ -133,7 +134,7 @@ internal static class Program
                 });
                 var request = new BulkCommand.Request(known.Name, result.GetValue(input)!, result.GetValue(output)!, result.GetValue(errors),
                     result.GetValue(format)!, result.GetValue(defaults), secret, TimeProvider.System, result.GetValue(allowShortKey),
-                    result.GetValue(failFast), result.GetValue(subdomain), Console.Error, !Console.IsErrorRedirected);
+                    result.GetValue(failFast), result.GetValue(subdomain), Console.Error, !Console.IsErrorRedirected, result.GetValue(teamDomain));
                 return await known.Bulk(request, interrupted.Token);
             });
             bulk.Subcommands.Add(command);

@@ -98,6 +98,21 @@ public sealed class CliBulkTests : IDisposable
     }
 
     [Fact]
+    public void Digital_samba_rows_get_their_room_url_with_the_token_and_the_issuer_takes_the_team_from_the_defaults()
+    {
+        File.WriteAllLines(PathOf("rows.jsonl"), new[] { """{"rd":"weekly-standup","role":"moderator","u":"Ada"}""" });
+
+        (int exit, string error) = Run("bulk", "digitalsamba", "--input", PathOf("rows.jsonl"), "--output", PathOf("out.jsonl"), "--format", "jsonl",
+            "--claims-json", """{"td":"7a1b2c3d-0000-4000-8000-000000000001"}""", "--digitalsamba-team-domain", "acme");
+
+        Assert.True(exit == 0, error);
+        using var row = System.Text.Json.JsonDocument.Parse(File.ReadAllText(PathOf("out.jsonl")));
+        string token = row.RootElement.GetProperty("token").GetString()!;
+        Assert.Equal("https://acme.digitalsamba.com/weekly-standup?token=" + token, row.RootElement.GetProperty("join_link").GetString());
+        Assert.Equal("Ada", row.RootElement.GetProperty("u").GetString());
+    }
+
+    [Fact]
     public void Fail_fast_stops_at_the_first_bad_row()
     {
         File.WriteAllLines(PathOf("rows.jsonl"), new[] { """{"r":"a"}""", """{"r":"b","ud":"uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu"}""", """{"r":"c"}""" });
