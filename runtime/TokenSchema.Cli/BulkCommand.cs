@@ -104,7 +104,7 @@ internal static class BulkCommand
                     var options = new BulkSignOptions
                     {
                         StopOnFirstError = request.FailFast,
-                        Progress = request.Interactive ? new Progress(request.Status, request.Clock) : null,
+                        Progress = request.Interactive ? new Progress(request.Status, request.Clock, () => (double)reader.BaseStream.Position / Math.Max(1, reader.BaseStream.Length)) : null,
                     };
                     bool headerWritten = false;
                     await foreach (BulkSignItem item in issuer.IssueEachAsync(Payloads<T>(input, defaults, claims, pending, errorLines, unread, request.FailFast), options, cancellationToken))
@@ -527,16 +527,21 @@ internal static class BulkCommand
     private static string Csv(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    /// <summary>A one-line progress report on a terminal: rows, tokens/s.</summary>
-    private sealed class Progress(TextWriter status, TimeProvider clock) : IProgress<BulkSignProgress>
+    /// <summary>A one-line progress bar on a terminal: how much of the input is read, rows, tokens/s, ETA.</summary>
+    private sealed class Progress(TextWriter status, TimeProvider clock, Func<double> fractionRead) : IProgress<BulkSignProgress>
     {
         private readonly long _started = clock.GetTimestamp();
 
         public void Report(BulkSignProgress value)
         {
-            double seconds = clock.GetElapsedTime(_started).TotalSeconds;
+            TimeSpan elapsed = clock.GetElapsedTime(_started);
+            double seconds = elapsed.TotalSeconds;
+
+            // The input read so far, by bytes, tells how far the run is: the rest takes as long again, pro rata.
+            double done = Math.Clamp(fractionRead(), 0, 1);
+            string eta = done > 0.01 && done < 1 ? ", ETA " + SchemaInspection.Span(TimeSpan.FromSeconds(seconds * (1 - done) / done)) : "";
             status.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\r{value.Processed} rows, {value.Signed} tokens, {value.Refused} rejected, {(seconds > 0 ? value.Signed / seconds : 0):F0} tokens/s   "));
+                $"\r[{new string('#', (int)(done * 20)),-20}] {done:P0}  {value.Processed} rows, {value.Signed} tokens, {value.Refused} rejected, {(seconds > 0 ? value.Signed / seconds : 0):F0} tokens/s{eta}   "));
         }
     }
 
