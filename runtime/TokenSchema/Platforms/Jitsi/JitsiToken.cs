@@ -122,25 +122,11 @@ public sealed partial record JitsiContext
     /// <returns><see langword="true"/> when both are the same.</returns>
     public bool Equals(JitsiContext? other) =>
         other is not null && Equals(User, other.User) && Group == other.Group &&
-        JsonEquals(Callee, other.Callee) && JsonEquals(Features, other.Features);
+        ContentEquality.JsonEquals(Callee, other.Callee) && ContentEquality.JsonEquals(Features, other.Features);
 
     /// <summary>A hash consistent with <see cref="Equals(JitsiContext)"/>.</summary>
     /// <returns>The hash code.</returns>
     public override int GetHashCode() => HashCode.Combine(User, Group);
-
-    private static bool JsonEquals(JsonElement? left, JsonElement? right)
-    {
-        if (left is null || right is null)
-        {
-            return left is null && right is null;
-        }
-
-#if NET9_0_OR_GREATER
-        return JsonElement.DeepEquals(left.Value, right.Value);
-#else
-        return left.Value.ValueKind == right.Value.ValueKind && left.Value.GetRawText() == right.Value.GetRawText();
-#endif
-    }
 }
 
 /// <summary>The <c>context.user</c> object of a Jitsi token: strings only, as prosody requires.</summary>

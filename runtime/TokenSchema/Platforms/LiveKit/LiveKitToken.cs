@@ -139,10 +139,10 @@ public sealed partial record LiveKitToken
         other is not null &&
         ApiKey == other.ApiKey && Identity == other.Identity && NotBefore == other.NotBefore && Expires == other.Expires &&
         IssuedAt == other.IssuedAt && Name == other.Name && Metadata == other.Metadata &&
-        LiveKitEquality.MapEquals(Attributes, other.Attributes) && Kind == other.Kind &&
-        LiveKitEquality.JsonEquals(KindDetails, other.KindDetails) && Equals(Video, other.Video) &&
+        ContentEquality.MapEquals(Attributes, other.Attributes) && Kind == other.Kind &&
+        ContentEquality.JsonEquals(KindDetails, other.KindDetails) && Equals(Video, other.Video) &&
         Equals(Sip, other.Sip) && Equals(Inference, other.Inference) && Equals(Observability, other.Observability) &&
-        Equals(Agent, other.Agent) && LiveKitEquality.JsonEquals(RoomConfig, other.RoomConfig) &&
+        Equals(Agent, other.Agent) && ContentEquality.JsonEquals(RoomConfig, other.RoomConfig) &&
         RoomPreset == other.RoomPreset && Sha256 == other.Sha256;
 
     /// <summary>A hash of the claims consistent with <see cref="Equals(LiveKitToken)"/>.</summary>
@@ -235,7 +235,7 @@ public sealed partial record LiveKitVideoGrant
         Room == other.Room && RoomJoin == other.RoomJoin && RoomCreate == other.RoomCreate && RoomList == other.RoomList &&
         RoomRecord == other.RoomRecord && RoomAdmin == other.RoomAdmin && IngressAdmin == other.IngressAdmin &&
         CanPublish == other.CanPublish && CanSubscribe == other.CanSubscribe && CanPublishData == other.CanPublishData &&
-        LiveKitEquality.ListEquals(CanPublishSources, other.CanPublishSources) &&
+        ContentEquality.ListEquals(CanPublishSources, other.CanPublishSources) &&
         CanUpdateOwnMetadata == other.CanUpdateOwnMetadata && CanSubscribeMetrics == other.CanSubscribeMetrics &&
         CanManageAgentSession == other.CanManageAgentSession && Hidden == other.Hidden && Recorder == other.Recorder &&
         Agent == other.Agent && DestinationRoom == other.DestinationRoom;
@@ -427,68 +427,4 @@ public enum LiveKitTrackSource
 
     /// <summary>The screen share's audio (<c>screen_share_audio</c>).</summary>
     [ClaimValue("screen_share_audio")] ScreenShareAudio,
-}
-
-/// <summary>Content equality for the collections in LiveKit tokens.</summary>
-internal static class LiveKitEquality
-{
-    public static bool ListEquals<T>(IReadOnlyList<T>? left, IReadOnlyList<T>? right)
-    {
-        if (ReferenceEquals(left, right))
-        {
-            return true;
-        }
-
-        if (left is null || right is null || left.Count != right.Count)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < left.Count; i++)
-        {
-            if (!EqualityComparer<T>.Default.Equals(left[i], right[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    public static bool JsonEquals(JsonElement? left, JsonElement? right)
-    {
-        if (left is null || right is null)
-        {
-            return left is null && right is null;
-        }
-
-#if NET9_0_OR_GREATER
-        return JsonElement.DeepEquals(left.Value, right.Value);
-#else
-        return left.Value.ValueKind == right.Value.ValueKind && left.Value.GetRawText() == right.Value.GetRawText();
-#endif
-    }
-
-    public static bool MapEquals(IReadOnlyDictionary<string, string>? left, IReadOnlyDictionary<string, string>? right)
-    {
-        if (ReferenceEquals(left, right))
-        {
-            return true;
-        }
-
-        if (left is null || right is null || left.Count != right.Count)
-        {
-            return false;
-        }
-
-        foreach (KeyValuePair<string, string> entry in left)
-        {
-            if (!right.TryGetValue(entry.Key, out string? value) || value != entry.Value)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }
