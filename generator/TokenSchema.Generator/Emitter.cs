@@ -15,6 +15,7 @@ internal static class Emitter
     private const string TokenType = "global::System.Text.Json.JsonTokenType";
     private const string EncodedText = "global::System.Text.Json.JsonEncodedText";
     private const string ReadError = "global::TokenSchema.ClaimReadError";
+    private const string Scan = "global::TokenSchema.ClaimScan";
     private const string ReadErrorKind = "global::TokenSchema.ClaimReadErrorKind";
 
     // Names and enum strings are escaped as the signer escapes values: only what JSON requires.
@@ -970,9 +971,27 @@ internal static class Emitter
 
     private static void EmitTryReadPayload(SourceWriter w, PayloadSpec payload, List<ValueSpec> enums)
     {
+        string signature = "(ref " + Reader + " reader, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out " +
+            payload.FullyQualifiedName + " payload, out " + ReadError + " error)";
+        string scanSignature = "(ref " + Reader + " reader, ref " + Scan + " scan, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out " +
+            payload.FullyQualifiedName + " payload, out " + ReadError + " error)";
         w.Line("/// <inheritdoc />");
         w.Line(GeneratedCode);
-        w.Open("public static bool TryReadPayload(ref " + Reader + " reader, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out " +
+        w.Open("public static bool TryReadPayload" + signature);
+        w.Line(Scan + " __none = default;");
+        w.Line("return __TryReadPayload(ref reader, ref __none, out payload, out error);");
+        w.Close();
+        w.Line();
+
+        // The verifier's one-pass read: the same reader, reporting the top-level claims to the verifier's scan.
+        w.Line("/// <inheritdoc />");
+        w.Line(GeneratedCode);
+        w.Line("static bool global::TokenSchema.IJwtPayload<" + payload.FullyQualifiedName + ">.TryReadAndScanPayload" + scanSignature + " =>");
+        w.Line("    __TryReadPayload(ref reader, ref scan, out payload, out error);");
+        w.Line();
+
+        w.Line(GeneratedCode);
+        w.Open("private static bool __TryReadPayload(ref " + Reader + " reader, ref " + Scan + " __scan, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out " +
             payload.FullyQualifiedName + " payload, out " + ReadError + " error)");
         w.Line("payload = default;");
         w.Open("if ((reader.TokenType == " + TokenType + ".None && !reader.Read()) || reader.TokenType != " + TokenType + ".StartObject)");
@@ -998,10 +1017,16 @@ internal static class Emitter
         w.Open("try");
         w.Open("while (reader.Read() && reader.TokenType != " + TokenType + ".EndObject)");
         w.Line("__reading = null;");
+        if (claims.Count > 0)
+        {
+            w.Open("switch (__ClaimIndex(ref reader))");
+        }
+
         for (int i = 0; i < claims.Count; i++)
         {
             ClaimSpec claim = claims[i];
-            w.Open((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + Quote(claim.Name) + "u8))");
+            w.Line("case " + i.ToString(CultureInfo.InvariantCulture) + ":");
+            w.Open();
             w.Line("__reading = " + Quote(claim.Name) + ";");
             w.Open("if ((__seen & " + Bit(i) + ") != 0UL)");
             EmitFail(w, "DuplicateClaim", Quote(claim.Name));
@@ -1009,19 +1034,34 @@ internal static class Emitter
             w.Line();
             w.Line("__seen |= " + Bit(i) + ";");
             w.Line("reader.Read();");
+            if (IsObservedByVerifier(claim.Name))
+            {
+                w.Open("if (!__scan.Observe(" + Quote(claim.Name) + "u8, ref reader))");
+                EmitFail(w, "InvalidValue", Quote(claim.Name));
+                w.Close();
+                w.Line();
+            }
+
             EmitReadValue(w, claim.Value, ValueLocal(i), Quote(claim.Name), 0, enums);
+            w.Line("break;");
             w.Close();
         }
 
         if (claims.Count > 0)
         {
-            w.Open("else");
+            w.Line("default:");
+            w.Open();
         }
 
-        w.Line("reader.Read();");
-        w.Line("reader.Skip();");
+        // A claim the type does not describe: skipped, and reported to the verifier's scan when there is one.
+        w.Open("if (!__scan.SkipUnknown(ref reader))");
+        EmitFail(w, "InvalidValue", "null");
+        w.Close();
         if (claims.Count > 0)
         {
+            w.Line();
+            w.Line("break;");
+            w.Close();
             w.Close();
         }
 
@@ -1046,6 +1086,86 @@ internal static class Emitter
         EmitConstruction(w, payload);
         w.Line("error = default;");
         w.Line("return true;");
+        w.Close();
+        if (claims.Count > 0)
+        {
+            w.Line();
+            EmitClaimIndex(w, claims);
+        }
+    }
+
+    // The names the verifier reads from every payload (ClaimScan.ObservedClaimNames in the runtime; a test holds the two equal).
+    internal static readonly string[] VerifierObservedClaims = { "exp", "nbf", "iat", "iss", "aud" };
+
+    private static bool IsObservedByVerifier(string name) => global::System.Array.IndexOf(VerifierObservedClaims, name) >= 0;
+
+    /// <summary>
+    /// The index of the claim whose name the reader is on, or -1: a switch on the name's length (and on its byte for
+    /// one-byte names) for a name written without escapes, the reader's own comparison for an escaped one.
+    /// </summary>
+    private static void EmitClaimIndex(SourceWriter w, ImmutableEquatableArray<ClaimSpec> claims)
+    {
+        w.Line(GeneratedCode);
+        w.Open("private static int __ClaimIndex(ref " + Reader + " reader)");
+        w.Open("if (reader.ValueIsEscaped || reader.HasValueSequence)");
+        for (int i = 0; i < claims.Count; i++)
+        {
+            w.Open("if (reader.ValueTextEquals(" + Quote(claims[i].Name) + "u8))");
+            w.Line("return " + i.ToString(CultureInfo.InvariantCulture) + ";");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line("return -1;");
+        w.Close();
+        w.Line();
+        w.Line("global::System.ReadOnlySpan<byte> __name = reader.ValueSpan;");
+        var byLength = new SortedDictionary<int, List<int>>();
+        for (int i = 0; i < claims.Count; i++)
+        {
+            int length = System.Text.Encoding.UTF8.GetByteCount(claims[i].Name);
+            if (!byLength.TryGetValue(length, out List<int>? indexes))
+            {
+                byLength[length] = indexes = new List<int>();
+            }
+
+            indexes.Add(i);
+        }
+
+        w.Open("switch (__name.Length)");
+        foreach (KeyValuePair<int, List<int>> group in byLength)
+        {
+            w.Line("case " + group.Key.ToString(CultureInfo.InvariantCulture) + ":");
+            w.Open();
+            if (group.Key == 1)
+            {
+                w.Open("switch (__name[0])");
+                foreach (int i in group.Value)
+                {
+                    w.Line("case 0x" + ((int)claims[i].Name[0]).ToString("X2", CultureInfo.InvariantCulture) + ": return " + i.ToString(CultureInfo.InvariantCulture) + ";");
+                }
+
+                w.Close();
+                w.Line();
+            }
+            else
+            {
+                foreach (int i in group.Value)
+                {
+                    w.Open("if (global::System.MemoryExtensions.SequenceEqual(__name, " + Quote(claims[i].Name) + "u8))");
+                    w.Line("return " + i.ToString(CultureInfo.InvariantCulture) + ";");
+                    w.Close();
+                    w.Line();
+                }
+            }
+
+            w.Line("return -1;");
+            w.Close();
+        }
+
+        w.Line("default:");
+        w.Line("    return -1;");
+        w.Close();
         w.Close();
     }
 

@@ -37,6 +37,26 @@ public interface IJwtPayload<TSelf> where TSelf : IJwtPayload<TSelf>
     /// <returns><see langword="true"/> when the payload was read.</returns>
     /// <exception cref="JsonException">The input is not well-formed JSON.</exception>
     static abstract bool TryReadPayload(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out TSelf payload, out ClaimReadError error);
+
+    /// <summary>
+    /// Reads a payload as <see cref="TryReadPayload"/> does and reports its top-level claims to <paramref name="scan"/>
+    /// in the same pass, so that <see cref="JwtVerifier"/> reads a verified payload's JSON once. Generated payloads
+    /// implement it; the default says the type does not, and the verifier then scans the payload in a separate pass
+    /// before <see cref="TryReadPayload"/>.
+    /// </summary>
+    /// <param name="reader">The reader over the payload JSON, positioned before the start of the JSON object.</param>
+    /// <param name="scan">What the verifier learns from the top-level claims.</param>
+    /// <param name="payload">The payload read, when the method returns <see langword="true"/>.</param>
+    /// <param name="error">What went wrong, when the method returns <see langword="false"/>.</param>
+    /// <returns><see langword="true"/> when the payload was read and the scan refused nothing.</returns>
+    /// <exception cref="JsonException">The input is not well-formed JSON.</exception>
+    static virtual bool TryReadAndScanPayload(ref Utf8JsonReader reader, ref ClaimScan scan, [MaybeNullWhen(false)] out TSelf payload, out ClaimReadError error)
+    {
+        scan.MarkUnsupported();
+        payload = default;
+        error = default;
+        return false;
+    }
 }
 
 /// <summary>

@@ -36,6 +36,9 @@ public sealed class JwtVerifier : IDisposable
     private readonly byte[][]? _audiences;
     private int _disposed;
 
+    /// <summary>Reads every payload in two passes (the separate scan, then the payload's reader); for tests that compare the two ways.</summary>
+    internal bool ReadInTwoPasses { get; init; }
+
     /// <summary>Creates a verifier for one key; a <c>kid</c> in the token is not required and not checked.</summary>
     /// <param name="key">The HMAC key; the bytes are copied.</param>
     /// <param name="options">Clock, skew and limits; <see langword="null"/> for the defaults.</param>
@@ -381,6 +384,61 @@ public sealed class JwtVerifier : IDisposable
             return JwtError.Malformed;
         }
 
+        // A generated payload reads its JSON once, reporting the claims to the verifier's rules as it goes; whatever
+        // that pass does not accept is read again below, where the scan and the reader decide the exact error.
+        if (!ReadInTwoPasses && !OnePass<T>.Unsupported && TryReadInOnePass(json, ref payload, detail.Known is not null))
+        {
+            return JwtError.None;
+        }
+
+        return ReadPayloadInTwoPasses(json, ref payload, ref detail);
+    }
+
+    [SkipLocalsInit]
+    private bool TryReadInOnePass<T>(ReadOnlySpan<byte> json, ref T? payload, bool rejectUnknown) where T : IJwtPayload<T>
+    {
+        var scan = new ClaimScan(json, _issuers, _audiences, rejectUnknown);
+        try
+        {
+            var reader = new Utf8JsonReader(json, RegisteredClaims.ReaderOptions);
+            if (!T.TryReadAndScanPayload(ref reader, ref scan, out T? read, out _))
+            {
+                if (scan.Unsupported)
+                {
+                    OnePass<T>.Unsupported = true;
+                }
+
+                return false;
+            }
+
+            // The object must be the whole payload (the reader throws on anything but white space after it).
+            if (scan.Refused || reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != 0 || reader.Read())
+            {
+                return false;
+            }
+
+            long now = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+            if (ClaimChecks.Check(scan.Claims, _options, _skewSeconds, now, out _) != JwtError.None ||
+                (_options.ValidatePayload && !read.Validate().IsValid))
+            {
+                return false;
+            }
+
+            payload = read;
+            return true;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return false;
+        }
+        finally
+        {
+            scan.Dispose();
+        }
+    }
+
+    private JwtError ReadPayloadInTwoPasses<T>(ReadOnlySpan<byte> json, ref T? payload, ref Detail detail) where T : IJwtPayload<T>
+    {
         JwtError error = ClaimScanner.Scan(json, _issuers, _audiences, out ScannedClaims claims, out detail.Claim);
         if (error == JwtError.None)
         {
@@ -400,7 +458,7 @@ public sealed class JwtVerifier : IDisposable
 
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+            var reader = new Utf8JsonReader(json, RegisteredClaims.ReaderOptions);
             if (!T.TryReadPayload(ref reader, out T? read, out ClaimReadError readError))
             {
                 detail.Claim = readError.Claim;
@@ -428,6 +486,12 @@ public sealed class JwtVerifier : IDisposable
             detail.Claim = null;
             return JwtError.InvalidClaims;
         }
+    }
+
+    /// <summary>Whether a payload type reads in one pass; set once the type says it does not.</summary>
+    private static class OnePass<T>
+    {
+        public static bool Unsupported;
     }
 
     /// <summary>What a rejection found, kept on the stack until the caller asks for a <see cref="JwtVerificationFailure"/>.</summary>

@@ -34,11 +34,13 @@ internal struct ScannedClaims
 }
 
 /// <summary>The payload pass that needs no type knowledge: one object, no repeated claim, the registered claims' values.</summary>
+/// <remarks>
+/// The verifier reads a generated payload in one pass (<see cref="ClaimScan"/>: the generated reader reports the claims
+/// to the same rules as it reads them); this separate pass is for payload types that cannot, and decides the exact
+/// error of every token the one-pass read does not accept.
+/// </remarks>
 internal static class ClaimScanner
 {
-    // Slots of the duplicate table on the stack: 16 claims (most tokens have fewer) before it moves to a pooled array.
-    private const int StackSlots = 32;
-
     /// <summary>
     /// One pass over the payload that needs no type knowledge: the JSON must be a single well-formed object,
     /// no top-level claim name may repeat (escaped spellings included), and <c>exp</c> / <c>nbf</c>, where present,
@@ -53,21 +55,10 @@ internal static class ClaimScanner
     {
         claims = default;
         claim = null;
-
-        // Each top-level name is remembered in an open-addressing table of (hash, where, length) slots: "where" is an
-        // offset into the JSON for a name written without escapes, or ~offset into the arena for the unescaped bytes of
-        // an escaped one. The hash is seeded per process, so no input can be crafted to collide; a hash match is settled
-        // by comparing the bytes. Finding a repeated name costs the same for the thousandth claim as for the first.
-        int[]? rentedTable = null;
-        int slots = StackSlots;
-        Span<int> table = stackalloc int[StackSlots * 3];
-        MarkEmpty(table);
-        byte[]? arena = null;
-        int arenaUsed = 0;
-        int count = 0;
+        var names = new ClaimNameSet(json);
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+            var reader = new Utf8JsonReader(json, RegisteredClaims.ReaderOptions);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return JwtError.Malformed;
@@ -75,108 +66,19 @@ internal static class ClaimScanner
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                int where;
-                int length;
-                if (reader.ValueIsEscaped)
+                if (!names.TryAdd(ref reader, out ReadOnlySpan<byte> name))
                 {
-                    // Unescaped names are never longer than their escaped form, so the arena never outgrows the JSON.
-                    arena ??= ArrayPool<byte>.Shared.Rent(json.Length);
-                    length = reader.CopyString(arena.AsSpan(arenaUsed));
-                    where = ~arenaUsed;
-                    arenaUsed += length;
-                }
-                else
-                {
-                    ReadOnlySpan<byte> raw = reader.ValueSpan;
-                    where = (int)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(json), ref MemoryMarshal.GetReference(raw));
-                    length = raw.Length;
-                }
-
-                ReadOnlySpan<byte> name = NameAt(json, arena, where, length);
-                int hash = Hash(name);
-                int slot = hash & (slots - 1);
-                while (table[slot * 3 + 2] >= 0)
-                {
-                    if (table[slot * 3] == hash && table[slot * 3 + 2] == length && NameAt(json, arena, table[slot * 3 + 1], length).SequenceEqual(name))
-                    {
-                        return JwtError.DuplicateClaim;
-                    }
-
-                    slot = (slot + 1) & (slots - 1);
-                }
-
-                table[slot * 3] = hash;
-                table[slot * 3 + 1] = where;
-                table[slot * 3 + 2] = length;
-                if (++count * 2 > slots)
-                {
-                    // At most half full, so probes stay short: move every entry to a table twice as large.
-                    int[] larger = ArrayPool<int>.Shared.Rent(slots * 2 * 3);
-                    Span<int> grown = larger.AsSpan(0, slots * 2 * 3);
-                    MarkEmpty(grown);
-                    for (int i = 0; i < slots; i++)
-                    {
-                        if (table[i * 3 + 2] >= 0)
-                        {
-                            int target = table[i * 3] & (slots * 2 - 1);
-                            while (grown[target * 3 + 2] >= 0)
-                            {
-                                target = (target + 1) & (slots * 2 - 1);
-                            }
-
-                            table.Slice(i * 3, 3).CopyTo(grown.Slice(target * 3, 3));
-                        }
-                    }
-
-                    if (rentedTable is not null)
-                    {
-                        ArrayPool<int>.Shared.Return(rentedTable);
-                    }
-
-                    rentedTable = larger;
-                    table = grown;
-                    slots *= 2;
+                    return JwtError.DuplicateClaim;
                 }
 
                 reader.Read();
-                if (name.Length == 3 && (name.SequenceEqual("exp"u8) || name.SequenceEqual("nbf"u8)))
+                JwtError error = RegisteredClaims.Observe(name, ref reader, issuers, audiences, ref claims, out claim);
+                if (error != JwtError.None)
                 {
-                    if (!TryReadNumericDate(ref reader, out long seconds))
-                    {
-                        claim = name[0] == (byte)'e' ? "exp" : "nbf";
-                        return JwtError.InvalidClaims;
-                    }
+                    return error;
+                }
 
-                    if (name[0] == (byte)'e')
-                    {
-                        claims.Expires = seconds;
-                    }
-                    else
-                    {
-                        claims.NotBefore = seconds;
-                    }
-                }
-                else if (name.SequenceEqual("iat"u8) && reader.TokenType == JsonTokenType.Number)
-                {
-                    // A malformed iat is the payload type's to judge; a number counts towards the lifetime.
-                    claims.IssuedAt = TryReadNumericDate(ref reader, out long issued) ? issued : null;
-                }
-                else if (issuers is not null && name.SequenceEqual("iss"u8))
-                {
-                    claims.HasIssuer = true;
-                    claims.IssuerMatches = reader.TokenType == JsonTokenType.String && MatchesAny(ref reader, issuers);
-                    reader.Skip();
-                }
-                else if (audiences is not null && name.SequenceEqual("aud"u8))
-                {
-                    claims.HasAudience = true;
-                    claims.AudienceMatches = MatchesAudience(ref reader, audiences);
-                    reader.Skip();
-                }
-                else
-                {
-                    reader.Skip();
-                }
+                reader.Skip();
             }
 
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
@@ -196,16 +98,7 @@ internal static class ClaimScanner
         }
         finally
         {
-            if (rentedTable is not null)
-            {
-                ArrayPool<int>.Shared.Return(rentedTable);
-            }
-
-            if (arena is not null)
-            {
-                CryptographicOperations.ZeroMemory(arena.AsSpan(0, arenaUsed));
-                ArrayPool<byte>.Shared.Return(arena);
-            }
+            names.Dispose();
         }
     }
 
@@ -216,7 +109,7 @@ internal static class ClaimScanner
     public static JwtError FindUnknown(ReadOnlySpan<byte> json, IReadOnlyList<ClaimDescriptor> known, out string? claim)
     {
         claim = null;
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+        var reader = new Utf8JsonReader(json, RegisteredClaims.ReaderOptions);
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -237,87 +130,5 @@ internal static class ClaimScanner
         }
 
         return JwtError.None;
-    }
-
-    private static ReadOnlySpan<byte> NameAt(ReadOnlySpan<byte> json, byte[]? arena, int where, int length) =>
-        where >= 0 ? json.Slice(where, length) : arena.AsSpan(~where, length);
-
-    private static int Hash(ReadOnlySpan<byte> name)
-    {
-        var hash = default(HashCode);
-        hash.AddBytes(name);
-        return hash.ToHashCode();
-    }
-
-    // A length of -1 marks a free slot.
-    private static void MarkEmpty(Span<int> table)
-    {
-        for (int i = 2; i < table.Length; i += 3)
-        {
-            table[i] = -1;
-        }
-    }
-
-    /// <summary>Reads a NumericDate (RFC 7519 §2): a JSON number of seconds; a fraction is floored (toward the past: <c>-1.5</c> is <c>-2</c>).</summary>
-    public static bool TryReadNumericDate(ref Utf8JsonReader reader, out long seconds)
-    {
-        seconds = 0;
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            return false;
-        }
-
-        if (reader.TryGetInt64(out seconds))
-        {
-            return true;
-        }
-
-        if (reader.TryGetDouble(out double value) && double.IsFinite(value) && value > -9.2e18 && value < 9.2e18)
-        {
-            seconds = (long)Math.Floor(value);
-            return true;
-        }
-
-        return false;
-    }
-
-    private static bool MatchesAny(ref Utf8JsonReader reader, byte[][] accepted)
-    {
-        foreach (byte[] candidate in accepted)
-        {
-            if (reader.ValueTextEquals(candidate))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // RFC 7519 §4.1.3: one string, or an array of strings; any accepted audience matches.
-    private static bool MatchesAudience(ref Utf8JsonReader reader, byte[][] accepted)
-    {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            return MatchesAny(ref reader, accepted);
-        }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            return false;
-        }
-
-        Utf8JsonReader items = reader;
-        while (items.Read() && items.TokenType != JsonTokenType.EndArray)
-        {
-            if (items.TokenType == JsonTokenType.String && MatchesAny(ref items, accepted))
-            {
-                return true;
-            }
-
-            items.Skip();
-        }
-
-        return false;
     }
 }
