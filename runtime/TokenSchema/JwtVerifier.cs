@@ -30,6 +30,7 @@ public sealed class JwtVerifier : IDisposable
     private readonly HmacSha256Key? _singleKey;
     private readonly Dictionary<string, HmacSha256Key>? _keysById;
     private readonly (byte[] Id, HmacSha256Key Key)[]? _keyIds;
+    private readonly byte[][]? _acceptedHeaders;
     private readonly JwtVerifierOptions _options;
     private readonly long _skewSeconds;
     private readonly byte[][]? _issuers;
@@ -48,6 +49,7 @@ public sealed class JwtVerifier : IDisposable
         _options.Check();
         JwtSigner.CheckKey(key.Length, _options.AllowShortKey, nameof(key));
         _singleKey = new HmacSha256Key(key);
+        _acceptedHeaders = AcceptedHeaders(_singleKey);
         _skewSeconds = (long)Math.Ceiling(_options.ClockSkew.TotalSeconds);
         _issuers = JwtVerifierOptions.Utf8(_options.ValidIssuers);
         _audiences = JwtVerifierOptions.Utf8(_options.ValidAudiences);
@@ -337,16 +339,20 @@ public sealed class JwtVerifier : IDisposable
         {
             // The header comes first: it names the algorithm and the key, and an unsupported algorithm says more
             // than the signature it implies.
-            Span<byte> header = buffer[..segments.HeaderLength];
-            if (!Base64UrlStrict.TryDecode(segments.Header, header, out _))
+            HmacSha256Key? key = _singleKey;
+            if (!IsAcceptedHeader(segments.Header))
             {
-                return JwtError.Malformed;
-            }
+                Span<byte> header = buffer[..segments.HeaderLength];
+                if (!Base64UrlStrict.TryDecode(segments.Header, header, out _))
+                {
+                    return JwtError.Malformed;
+                }
 
-            JwtError headerError = JwtHeaderReader.Read(header, _singleKey, _keyIds, out HmacSha256Key? key);
-            if (headerError != JwtError.None)
-            {
-                return headerError;
+                JwtError headerError = JwtHeaderReader.Read(header, _singleKey, _keyIds, out key);
+                if (headerError != JwtError.None)
+                {
+                    return headerError;
+                }
             }
 
             // Exactly 43 characters: this also refuses a missing signature and a fourth segment (JWE has five).
@@ -374,6 +380,43 @@ public sealed class JwtVerifier : IDisposable
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the encoded header is one of the few that signers write (<c>{"alg":"HS256","typ":"JWT"}</c> and its
+    /// variants), already read once by <see cref="JwtHeaderReader"/> and accepted for the verifier's single key: such a
+    /// header needs no decoding and no reading.
+    /// </summary>
+    private bool IsAcceptedHeader(ReadOnlySpan<byte> encoded)
+    {
+        if (_acceptedHeaders is { } accepted)
+        {
+            foreach (byte[] candidate in accepted)
+            {
+                if (encoded.SequenceEqual(candidate))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The common headers that <see cref="JwtHeaderReader"/> accepts for <paramref name="key"/>, base64url-encoded.</summary>
+    private static byte[][] AcceptedHeaders(HmacSha256Key key)
+    {
+        var accepted = new List<byte[]>();
+        foreach (string json in new[] { "{\"alg\":\"HS256\",\"typ\":\"JWT\"}", "{\"typ\":\"JWT\",\"alg\":\"HS256\"}", "{\"alg\":\"HS256\"}" })
+        {
+            byte[] header = Encoding.UTF8.GetBytes(json);
+            if (JwtHeaderReader.Read(header, key, null, out HmacSha256Key? chosen) == JwtError.None && ReferenceEquals(chosen, key))
+            {
+                accepted.Add(Encoding.ASCII.GetBytes(System.Buffers.Text.Base64Url.EncodeToString(header)));
+            }
+        }
+
+        return accepted.ToArray();
     }
 
     private JwtError ReadPayload<T>(ReadOnlySpan<byte> json, ref T? payload, ref Detail detail) where T : IJwtPayload<T>

@@ -82,6 +82,23 @@ public sealed class HmacSha256KeyTests
         }
     }
 
+    [Fact]
+    public void The_MAC_comparison_finds_a_difference_in_any_bit_and_refuses_other_lengths()
+    {
+        byte[] mac = RandomNumberGenerator.GetBytes(MacSize);
+        Assert.True(HmacSha256Key.FixedTimeEquals(mac, (byte[])mac.Clone()));
+        for (int bit = 0; bit < MacSize * 8; bit++)
+        {
+            byte[] other = (byte[])mac.Clone();
+            other[bit / 8] ^= (byte)(1 << (bit % 8));
+            Assert.False(HmacSha256Key.FixedTimeEquals(mac, other), "bit " + bit);
+        }
+
+        Assert.False(HmacSha256Key.FixedTimeEquals(mac, mac.AsSpan(0, MacSize - 1)));
+        Assert.False(HmacSha256Key.FixedTimeEquals(mac.AsSpan(0, 16), mac.AsSpan(0, 16)));
+        Assert.False(HmacSha256Key.FixedTimeEquals(ReadOnlySpan<byte>.Empty, ReadOnlySpan<byte>.Empty));
+    }
+
     public static TheoryData<string, int> Rfc4231Cases()
     {
         var data = new TheoryData<string, int>();

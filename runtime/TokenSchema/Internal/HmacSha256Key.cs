@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Threading;
@@ -161,9 +162,34 @@ internal sealed class HmacSha256Key : IDisposable
     {
         Span<byte> computed = stackalloc byte[MacSize];
         Compute(data, computed);
-        bool equal = CryptographicOperations.FixedTimeEquals(computed, mac);
+        bool equal = FixedTimeEquals(computed, mac);
         CryptographicOperations.ZeroMemory(computed);
         return equal;
+    }
+
+    /// <summary>
+    /// Compares two MACs in time that depends only on their lengths: the four 8-byte words of the difference are ORed
+    /// together with no branch on the data. (<see cref="CryptographicOperations.FixedTimeEquals"/> does the same for any
+    /// length, but runs unoptimized by design, byte by byte through the span indexer: about a tenth of a verification.)
+    /// </summary>
+    /// <param name="left">A MAC.</param>
+    /// <param name="right">The other MAC.</param>
+    /// <returns>Whether both are <see cref="MacSize"/> bytes long and equal.</returns>
+    internal static bool FixedTimeEquals(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    {
+        if (left.Length != MacSize || right.Length != MacSize)
+        {
+            return false;
+        }
+
+        ref byte a = ref MemoryMarshal.GetReference(left);
+        ref byte b = ref MemoryMarshal.GetReference(right);
+        ulong difference =
+            (Unsafe.ReadUnaligned<ulong>(ref a) ^ Unsafe.ReadUnaligned<ulong>(ref b)) |
+            (Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref a, 8)) ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref b, 8))) |
+            (Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref a, 16)) ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref b, 16))) |
+            (Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref a, 24)) ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref b, 24)));
+        return difference == 0;
     }
 
     /// <summary>Zeroes the key bytes and saved states and releases the pooled HMAC objects.</summary>
