@@ -16,6 +16,8 @@ public static class Program
     {
         // On a shared, busy machine the minimum and the median say more than the mean: show them too.
         IConfig config = DefaultConfig.Instance.AddColumn(StatisticColumn.Median, StatisticColumn.Min);
+        // SignBenchmarks and VerifyBenchmarks run every peer in one run: three jobs, see PeerJobs.
+        config = PeerJobs.AddTo(config, args);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
     }
 }
