@@ -126,9 +126,15 @@ public class VerifyBenchmarks
     public Dictionary<string, object> JoseJwt_Decode()
     {
         Dictionary<string, object> claims = Jose.JWT.Decode<Dictionary<string, object>>(_token, Fixture.Key, JwsAlgorithm.HS256);
-        long exp = claims.TryGetValue("exp", out object? value) && value is JsonElement { ValueKind: JsonValueKind.Number } number
-            ? number.GetInt64()
-            : throw new InvalidOperationException("jose-jwt: no numeric exp.");
+        long exp = claims.TryGetValue("exp", out object? value)
+            ? value switch
+            {
+                long seconds => seconds,
+                int seconds => seconds,
+                JsonElement { ValueKind: JsonValueKind.Number } number => number.GetInt64(),
+                _ => throw new InvalidOperationException($"jose-jwt: exp is a {value?.GetType().Name ?? "null"}."),
+            }
+            : throw new InvalidOperationException("jose-jwt: no exp.");
         return exp > DateTimeOffset.UtcNow.ToUnixTimeSeconds() ? claims : throw new InvalidOperationException("jose-jwt: expired.");
     }
 
