@@ -6,7 +6,9 @@ namespace TokenSchema.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks, for example:
-/// <c>dotnet run -c Release --project tests/TokenSchema.Benchmarks -- --filter '*' --job short</c>.
+/// <c>dotnet run -c Release --project tests/TokenSchema.Benchmarks -- --filter '*' --job short</c>; the full peer
+/// comparison (RESULTS.md, "How to run the full comparison"):
+/// <c>dotnet run -c Release --project tests/TokenSchema.Benchmarks -- --filter '*SignBenchmarks*' '*VerifyBenchmarks*' --job short --iterationCount 15 --warmupCount 5</c>.
 /// </summary>
 public static class Program
 {
