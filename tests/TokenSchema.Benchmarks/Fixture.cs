@@ -69,7 +69,29 @@ internal static class Fixture
             throw new InvalidOperationException($"{approach}: not a compact JWS.");
         }
 
-        using JsonDocument payload = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
+        CheckPayloadJson(Base64Url.DecodeFromChars(parts[1]), approach);
+    }
+
+    /// <summary>Throws unless the claims a verifier read are exactly the fixture's, whatever their order.</summary>
+    public static void CheckClaims(IDictionary<string, object> claims, string approach) =>
+        CheckPayloadJson(JsonSerializer.SerializeToUtf8Bytes(claims), approach);
+
+    /// <summary>
+    /// <paramref name="token"/> with the first character of its signature changed: every verifier must reject it, so
+    /// that a row that skips the signature check cannot pass its setup.
+    /// </summary>
+    public static string Tampered(string token)
+    {
+        int signature = token.LastIndexOf('.') + 1;
+        char replacement = token[signature] == 'A' ? 'B' : 'A';
+        return string.Concat(token.AsSpan(0, signature), new string(replacement, 1), token.AsSpan(signature + 1));
+    }
+
+    /// <summary>Throws unless the payload JSON carries exactly the fixture's claims, whatever their order.</summary>
+    public static void CheckPayloadJson(ReadOnlySpan<byte> json, string approach)
+    {
+        var reader = new Utf8JsonReader(json);
+        using JsonDocument payload = JsonDocument.ParseValue(ref reader);
         JsonElement root = payload.RootElement;
         int count = 0;
         foreach (JsonProperty _ in root.EnumerateObject())
