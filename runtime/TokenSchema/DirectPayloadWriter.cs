@@ -2,8 +2,10 @@ using System;
 using System.Buffers;
 using System.Buffers.Text;
 using System.ComponentModel;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -53,6 +55,10 @@ public ref struct DirectPayloadWriter
     // The printable ASCII characters the signer's encoder writes as they are; any other character (controls, '"', '\',
     // DEL, non-ASCII) sends the payload to Utf8JsonWriter. Taken from the encoder itself, so both agree by construction.
     private static readonly SearchValues<char> Verbatim = BuildVerbatim();
+
+    // Whether those are all of printable ASCII but '"' and '\' (true of the relaxed encoder), which the range checks
+    // of TryNarrowPrintable test without a lookup.
+    private static readonly bool PrintableAsciiIsVerbatim = CheckPrintableAsciiIsVerbatim();
 
     // The longest integer: "-9223372036854775808".
     private const int MaxIntegerLength = 20;
@@ -272,24 +278,76 @@ public ref struct DirectPayloadWriter
     private void WriteText(string value)
     {
         ReadOnlySpan<char> text = value.AsSpan();
-        if (text.IndexOfAnyExcept(Verbatim) >= 0)
-        {
-            _failed = true;
-            return;
-        }
-
         ref byte output = ref Current;
-        output = (byte)'"';
-        if (Ascii.FromUtf16(text, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, 1), text.Length), out int written) != OperationStatus.Done ||
-            written != text.Length)
+        bool verbatim = PrintableAsciiIsVerbatim
+            ? (Vector128.IsHardwareAccelerated && text.Length >= Vector128<ushort>.Count
+                ? TryNarrowPrintableVectorized(text, ref Unsafe.Add(ref output, 1))
+                : TryNarrowPrintable(text, ref Unsafe.Add(ref output, 1)))
+            : TryNarrowVerbatim(text, ref Unsafe.Add(ref output, 1));
+        if (!verbatim)
         {
             _failed = true;
             return;
         }
 
-        Unsafe.Add(ref output, written + 1) = (byte)'"';
-        _position += written + 2;
+        output = (byte)'"';
+        Unsafe.Add(ref output, text.Length + 1) = (byte)'"';
+        _position += text.Length + 2;
     }
+
+    /// <summary>Narrows <paramref name="text"/> when it is all printable ASCII but '"' and '\'.</summary>
+    private static bool TryNarrowPrintable(ReadOnlySpan<char> text, ref byte destination)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if ((uint)(c - ' ') > '~' - ' ' || c == '"' || c == '\\')
+            {
+                return false;
+            }
+
+            Unsafe.Add(ref destination, i) = (byte)c;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="TryNarrowPrintable"/> eight characters at a time (at least eight in all); the last eight overlap the
+    /// ones before when the length is not a multiple of eight.
+    /// </summary>
+    private static bool TryNarrowPrintableVectorized(ReadOnlySpan<char> text, ref byte destination)
+    {
+        ref ushort source = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        int last = text.Length - Vector128<ushort>.Count;
+        Vector128<ushort> space = Vector128.Create((ushort)' ');
+        Vector128<ushort> printable = Vector128.Create((ushort)('~' - ' ' + 1));
+        Vector128<ushort> quote = Vector128.Create((ushort)'"');
+        Vector128<ushort> backslash = Vector128.Create((ushort)'\\');
+        for (int i = 0; ; i += Vector128<ushort>.Count)
+        {
+            int at = Math.Min(i, last);
+            Vector128<ushort> chars = Vector128.LoadUnsafe(ref source, (nuint)at);
+            Vector128<ushort> refused = Vector128.GreaterThanOrEqual(chars - space, printable) |
+                Vector128.Equals(chars, quote) | Vector128.Equals(chars, backslash);
+            if (refused != Vector128<ushort>.Zero)
+            {
+                return false;
+            }
+
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, at), Vector128.Narrow(chars, chars).AsUInt64().ToScalar());
+            if (at == last)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Narrows <paramref name="text"/> when the encoder writes every character of it as it is.</summary>
+    private static bool TryNarrowVerbatim(ReadOnlySpan<char> text, ref byte destination) =>
+        text.IndexOfAnyExcept(Verbatim) < 0 &&
+        Ascii.FromUtf16(text, MemoryMarshal.CreateSpan(ref destination, text.Length), out int written) == OperationStatus.Done &&
+        written == text.Length;
 
     private void WriteGuid(Guid value)
     {
@@ -336,41 +394,69 @@ public ref struct DirectPayloadWriter
             sign = 1;
         }
 
-        int digits = CountDigits(magnitude);
+        // The number of digits from the bit length (1233 / 4096 ≈ log10 2), corrected by one comparison; value | 1 has
+        // as many digits as value and is never 0.
+        ulong nonZero = magnitude | 1;
+        int guess = ((BitOperations.Log2(nonZero) + 1) * 1233) >> 12;
+        int digits = guess + 1 - (nonZero < PowerOf10(guess) ? 1 : 0);
         ref byte end = ref Unsafe.Add(ref output, sign + digits);
-        ReadOnlySpan<byte> pairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
-        while (magnitude >= 100)
+        ref byte pairs = ref MemoryMarshal.GetReference(DigitPairs);
+        while (magnitude > uint.MaxValue)
         {
             ulong quotient = magnitude / 100;
-            int pair = (int)(magnitude - quotient * 100) * 2;
             end = ref Unsafe.Subtract(ref end, 2);
-            Unsafe.WriteUnaligned(ref end, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(pairs), pair)));
+            Unsafe.WriteUnaligned(ref end, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref pairs, (nint)(magnitude - quotient * 100) * 2)));
             magnitude = quotient;
         }
 
-        if (magnitude >= 10)
+        // The rest in 32-bit arithmetic, which divides faster.
+        uint small = (uint)magnitude;
+        while (small >= 100)
+        {
+            uint quotient = small / 100;
+            end = ref Unsafe.Subtract(ref end, 2);
+            Unsafe.WriteUnaligned(ref end, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref pairs, (nint)(small - quotient * 100) * 2)));
+            small = quotient;
+        }
+
+        if (small >= 10)
         {
             end = ref Unsafe.Subtract(ref end, 2);
-            Unsafe.WriteUnaligned(ref end, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(pairs), (int)magnitude * 2)));
+            Unsafe.WriteUnaligned(ref end, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref pairs, (nint)small * 2)));
         }
         else
         {
-            Unsafe.Subtract(ref end, 1) = (byte)('0' + (int)magnitude);
+            Unsafe.Subtract(ref end, 1) = (byte)('0' + small);
         }
 
         _position += sign + digits;
     }
 
-    private static int CountDigits(ulong value)
+    private static ReadOnlySpan<byte> DigitPairs =>
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+
+    private static ulong PowerOf10(int exponent)
     {
-        int digits = 1;
-        while (value >= 10000)
+        ReadOnlySpan<ulong> powers = new ulong[]
         {
-            value /= 10000;
-            digits += 4;
+            1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+            100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+            10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+        };
+        return powers[exponent];
+    }
+
+    private static bool CheckPrintableAsciiIsVerbatim()
+    {
+        for (char c = '\0'; c < 0x80; c++)
+        {
+            if (Verbatim.Contains(c) != (c is >= ' ' and <= '~' and not '"' and not '\\'))
+            {
+                return false;
+            }
         }
 
-        return value < 10 ? digits : value < 100 ? digits + 1 : value < 1000 ? digits + 2 : digits + 3;
+        return true;
     }
 
     private static SearchValues<char> BuildVerbatim()

@@ -49,7 +49,9 @@ public sealed partial record DirectShapes
 /// </summary>
 public sealed class DirectPayloadWriterTests
 {
-    private static readonly long[] Longs = { 0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10000, 99999, 1_763_800_000, 4_102_444_800, -1, -10, -100, long.MaxValue, long.MinValue, long.MinValue + 1, int.MaxValue, int.MinValue };
+    private static readonly long[] Longs = new long[] { 1_763_800_000, 4_102_444_800, long.MaxValue, long.MinValue, long.MinValue + 1, int.MaxValue, int.MinValue, uint.MaxValue, uint.MaxValue + 1L }
+        .Concat(Enumerable.Range(0, 19).SelectMany(k => { long p = (long)Math.Pow(10, k); return new[] { p - 1, p, p + 1, -p, 1 - p }; }))
+        .ToArray();
 
     private static string RandomText(Random random)
     {
@@ -228,6 +230,28 @@ public sealed class DirectPayloadWriterTests
             string token = signer.Sign(payload);
             string payloadPart = token.Split('.')[1];
             Assert.Equal(WrittenByUtf8JsonWriter(payload), System.Buffers.Text.Base64Url.DecodeFromChars(payloadPart));
+        }
+    }
+
+    [Fact]
+    public void A_character_that_needs_escaping_is_refused_at_every_position_of_every_length()
+    {
+        byte[] actual = new byte[256];
+        foreach (char intruder in "\"\\\u0000\u001f\u007f\u0080é\u2028\uffff")
+        {
+            for (int length = 1; length <= 40; length++)
+            {
+                // Printable ASCII in a spread of values, without the two that need escaping.
+                string plain = new string(Enumerable.Range(0, length).Select(i => (char)(' ' + i * 7 % 95)).Select(c => c is '"' or '\\' ? 'x' : c).ToArray());
+                var accepted = new DirectShapes { Text = plain };
+                Assert.True(((IDirectPayloadWriter)accepted).TryWritePayloadUtf8(actual, out int written));
+                Assert.Equal(WrittenByUtf8JsonWriter(accepted), actual.AsSpan(0, written).ToArray());
+                for (int position = 0; position < length; position++)
+                {
+                    var refused = new DirectShapes { Text = plain[..position] + intruder + plain[(position + 1)..] };
+                    Assert.False(((IDirectPayloadWriter)refused).TryWritePayloadUtf8(actual, out _));
+                }
+            }
         }
     }
 
