@@ -60,6 +60,14 @@ public ref struct DirectPayloadWriter
     // of TryNarrowPrintable test without a lookup.
     private static readonly bool PrintableAsciiIsVerbatim = CheckPrintableAsciiIsVerbatim();
 
+    // A static array rather than a span over constant data, which unoptimized code allocates on every call.
+    private static readonly ulong[] PowersOf10 =
+    {
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+    };
+
     // The longest integer: "-9223372036854775808".
     private const int MaxIntegerLength = 20;
 
@@ -398,7 +406,7 @@ public ref struct DirectPayloadWriter
         // as many digits as value and is never 0.
         ulong nonZero = magnitude | 1;
         int guess = ((BitOperations.Log2(nonZero) + 1) * 1233) >> 12;
-        int digits = guess + 1 - (nonZero < PowerOf10(guess) ? 1 : 0);
+        int digits = guess + 1 - (nonZero < PowersOf10[guess] ? 1 : 0);
         ref byte end = ref Unsafe.Add(ref output, sign + digits);
         ref byte pairs = ref MemoryMarshal.GetReference(DigitPairs);
         while (magnitude > uint.MaxValue)
@@ -434,17 +442,6 @@ public ref struct DirectPayloadWriter
 
     private static ReadOnlySpan<byte> DigitPairs =>
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
-
-    private static ulong PowerOf10(int exponent)
-    {
-        ReadOnlySpan<ulong> powers = new ulong[]
-        {
-            1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
-            100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
-            10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
-        };
-        return powers[exponent];
-    }
 
     private static bool CheckPrintableAsciiIsVerbatim()
     {
