@@ -58,9 +58,11 @@ internal static class Emitter
         }
 
         w.Open("partial " + payload.Keyword + " " + Id(payload.TypeName) + " : global::TokenSchema.IJwtPayload<" + payload.FullyQualifiedName + ">" +
-            (payload.HasLongForm ? ", global::TokenSchema.ILongFormPayload" : "") + ", global::TokenSchema.IClaimSchema");
+            (payload.HasLongForm ? ", global::TokenSchema.ILongFormPayload" : "") + ", global::TokenSchema.IClaimSchema, global::TokenSchema.IDirectPayloadWriter");
         EmitFields(w, payload, enums);
         EmitWritePayload(w, payload, enums, longForm: false);
+        w.Line();
+        EmitWritePayloadUtf8(w, payload, enums);
         w.Line();
         if (payload.HasLongForm)
         {
@@ -372,6 +374,123 @@ internal static class Emitter
             EmitWriteValue(w, element, expr, depth, enums, longForm);
         }
     }
+
+    /// <summary>
+    /// Emits <c>IDirectPayloadWriter.TryWritePayloadUtf8</c>: the claims of <c>WritePayload</c>, in the same order and
+    /// under the same conditions, written straight into a span; a claim of any other shape makes it return false, so that
+    /// the signer writes the payload with <c>WritePayload</c> instead.
+    /// </summary>
+    private static void EmitWritePayloadUtf8(SourceWriter w, PayloadSpec payload, List<ValueSpec> enums)
+    {
+        w.Line(GeneratedCode);
+        w.Open("bool global::TokenSchema.IDirectPayloadWriter.TryWritePayloadUtf8(global::System.Span<byte> destination, out int bytesWritten)");
+        foreach (ClaimSpec claim in payload.Claims)
+        {
+            // A claim that is always written and never directly: no code after the refusal (it would be unreachable).
+            if (claim.Value.IsValueType && !claim.Value.IsNullable && claim.Value.Kind != ValueKind.JsonElement && !WritesDirectly(claim.Value))
+            {
+                w.Line("bytesWritten = 0;");
+                w.Line("return false;");
+                w.Close();
+                return;
+            }
+        }
+
+        w.Line("var writer = new global::TokenSchema.DirectPayloadWriter(destination);");
+        for (int i = 0; i < payload.Claims.Count; i++)
+        {
+            ClaimSpec claim = payload.Claims[i];
+            ValueSpec value = claim.Value;
+            string member = "this." + Id(claim.MemberName);
+            if (value.Kind == ValueKind.JsonElement)
+            {
+                // Written as given by the general writer: refused here whenever WritePayload would write it.
+                if (value.IsNullable)
+                {
+                    string element = "__claim" + Index(i);
+                    w.Open("if (" + member + " is { } " + element + " && " + element + ".ValueKind != global::System.Text.Json.JsonValueKind.Undefined && " +
+                        element + ".ValueKind != global::System.Text.Json.JsonValueKind.Null)");
+                }
+                else
+                {
+                    w.Open("if (" + member + ".ValueKind != global::System.Text.Json.JsonValueKind.Undefined)");
+                }
+
+                EmitRefuse(w);
+                w.Close();
+            }
+            else if (value.IsNullable || !value.IsValueType)
+            {
+                string local = "__claim" + Index(i);
+                w.Open("if (" + member + " is { } " + local + ")");
+                EmitWriteDirect(w, claim, value, local, enums);
+                w.Close();
+            }
+            else
+            {
+                EmitWriteDirect(w, claim, value, member, enums);
+            }
+
+            w.Line();
+        }
+
+        w.Line("return writer.TryComplete(out bytesWritten);");
+        w.Close();
+    }
+
+    private static void EmitWriteDirect(SourceWriter w, ClaimSpec claim, ValueSpec value, string expr, List<ValueSpec> enums)
+    {
+        // A name that no encoder escapes is written from a constant: separator, quoted name and colon.
+        string name = IsPlainName(claim.Name) ? Quote(",\"" + claim.Name + "\":") + "u8" : NameField(claim);
+        switch (value.Kind)
+        {
+            case ValueKind.String:
+            case ValueKind.Guid:
+                w.Line("writer.WriteString(" + name + ", " + expr + ");");
+                break;
+            case ValueKind.Uri:
+                w.Line("writer.WriteString(" + name + ", " + expr + ".OriginalString);");
+                break;
+            case ValueKind.Boolean:
+                w.Line("writer.WriteBoolean(" + name + ", " + expr + ");");
+                break;
+            case ValueKind.Int32:
+            case ValueKind.Int64:
+                w.Line("writer.WriteNumber(" + name + ", " + expr + ");");
+                break;
+            case ValueKind.DateTimeOffset:
+                w.Line("writer.WriteNumber(" + name + ", " + expr + ".ToUnixTimeSeconds());");
+                break;
+            case ValueKind.TimeSpan:
+                w.Line("writer.WriteNumber(" + name + ", " + expr + ".Ticks / global::System.TimeSpan.TicksPerSecond);");
+                break;
+            case ValueKind.Enum:
+                w.Line("writer.WriteString(" + name + ", __EncodeEnum" + Index(EnumIndex(enums, value)) + "(" + expr + "));");
+                break;
+            default:
+                // Doubles, collections, nested payloads, converters: the general writer's formatting.
+                EmitRefuse(w);
+                break;
+        }
+    }
+
+    private static bool IsPlainName(string name)
+    {
+        foreach (char c in name)
+        {
+            if (c is not ((>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return name.Length > 0;
+    }
+
+    private static bool WritesDirectly(ValueSpec value) => value.Kind is ValueKind.String or ValueKind.Guid or ValueKind.Uri or
+        ValueKind.Boolean or ValueKind.Int32 or ValueKind.Int64 or ValueKind.DateTimeOffset or ValueKind.TimeSpan or ValueKind.Enum;
+
+    private static void EmitRefuse(SourceWriter w) => w.Line("return writer.Refuse(out bytesWritten);");
 
     // ---------------------------------------------------------------- describing
 

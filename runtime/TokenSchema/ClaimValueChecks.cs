@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Buffers.Text;
 using System.ComponentModel;
 using System.Globalization;
@@ -16,6 +17,15 @@ namespace TokenSchema;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ClaimValueChecks
 {
+    private static readonly SearchValues<char> Surrogates =
+        SearchValues.Create(string.Create(0xE000 - 0xD800, 0, static (chars, _) =>
+        {
+            for (int i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)(0xD800 + i);
+            }
+        }));
+
     /// <summary>
     /// Whether <paramref name="value"/> is well-formed UTF-16: every surrogate is half of a pair. JSON text is UTF-8, so
     /// the writer refuses a lone surrogate.
@@ -24,7 +34,16 @@ public static class ClaimValueChecks
     public static bool IsValidText(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        for (int i = 0; i < value.Length; i++)
+
+        // Almost all text has no surrogate at all: one vectorized search answers, the pairs are checked only after it.
+        // (SearchValues rather than IndexOfAnyInRange<char>, whose unoptimized code boxes its bounds on every call.)
+        int first = value.AsSpan().IndexOfAny(Surrogates);
+        if (first < 0)
+        {
+            return true;
+        }
+
+        for (int i = first; i < value.Length; i++)
         {
             char c = value[i];
             if (char.IsSurrogate(c))

@@ -214,10 +214,40 @@ public sealed partial class JwtSigner : IDisposable
         JsonScratch json = JsonScratch.Rent();
         try
         {
-            payload.WritePayload(json.Writer);
-            json.Writer.Flush();
+            // A generated payload writes its JSON straight into the buffer when every claim present is simple: the same
+            // bytes as through the writer, without its state, checks and copies. Only for the generated type itself (a
+            // derived type may write differently), and only for classes, which need no boxing to be asked.
+            if (!typeof(T).IsValueType && payload is IDirectPayloadWriter direct && payload.GetType() == typeof(T))
+            {
+                Span<byte> free = json.FreeSpan;
+                bool complete;
+                int length;
+                try
+                {
+                    complete = direct.TryWritePayloadUtf8(free, out length);
+                }
+                catch
+                {
+                    // Return clears only what was advanced over: the claims written so far are cleared here.
+                    CryptographicOperations.ZeroMemory(free);
+                    throw;
+                }
+
+                if (complete && length >= 2 && length <= free.Length && free[0] == (byte)'{' && free[length - 1] == (byte)'}')
+                {
+                    json.Advance(length);
+                    return json;
+                }
+
+                // Refused part-way (or wrong): nothing of it is kept, the writer writes the payload from the start.
+                CryptographicOperations.ZeroMemory(complete || (uint)length > (uint)free.Length ? free : free[..length]);
+            }
+
+            Utf8JsonWriter writer = json.Writer;
+            payload.WritePayload(writer);
+            writer.Flush();
             ReadOnlySpan<byte> written = json.WrittenSpan;
-            if (json.Writer.CurrentDepth != 0 || written.Length < 2 || written[0] != (byte)'{' || written[^1] != (byte)'}')
+            if (writer.CurrentDepth != 0 || written.Length < 2 || written[0] != (byte)'{' || written[^1] != (byte)'}')
             {
                 throw new InvalidOperationException(
                     $"{typeof(T).Name}.WritePayload did not write one complete JSON object; a JWT payload must be a JSON object.");

@@ -29,14 +29,34 @@ internal sealed class JsonScratch : IBufferWriter<byte>
     private int _touched;
     private bool _inUse;
 
+    private readonly Utf8JsonWriter _writer;
+    private bool _writerUsed;
+
     private JsonScratch()
     {
-        Writer = new Utf8JsonWriter(this, WriterOptions);
+        _writer = new Utf8JsonWriter(this, WriterOptions);
     }
 
-    public Utf8JsonWriter Writer { get; }
+    /// <summary>The writer over this buffer; <see cref="Return"/> resets it when it was asked for.</summary>
+    public Utf8JsonWriter Writer
+    {
+        get
+        {
+            _writerUsed = true;
+            return _writer;
+        }
+    }
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
+
+    /// <summary>
+    /// The unused rest of the buffer, for a caller that writes and then calls <see cref="Advance"/>. Only what is then
+    /// advanced over is cleared by <see cref="Return"/>: a caller that writes without advancing must clear it itself.
+    /// </summary>
+    public Span<byte> FreeSpan => _buffer.AsSpan(_written);
+
+    /// <summary>This thread's cached buffer, for tests that check it is cleared after every token.</summary>
+    internal static byte[]? CachedBuffer => t_cached?._buffer;
 
     public static JsonScratch Rent()
     {
@@ -53,7 +73,11 @@ internal sealed class JsonScratch : IBufferWriter<byte>
 
     public void Return()
     {
-        Writer.Reset();
+        if (_writerUsed)
+        {
+            _writer.Reset();
+            _writerUsed = false;
+        }
 
         // The buffer held claims and a signed token: clear what was written before the next payload on this thread.
         Array.Clear(_buffer, 0, Math.Min(_buffer.Length, Math.Max(_written, _touched)));
