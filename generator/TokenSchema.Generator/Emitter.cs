@@ -693,7 +693,9 @@ internal static class Emitter
         w.Close();
     }
 
-    private static bool NeedsValidation(ClaimSpec claim) =>
+    private static bool NeedsValidation(ClaimSpec claim) => claim.NullReadsBackAsDefault || NeedsOwnChecks(claim);
+
+    private static bool NeedsOwnChecks(ClaimSpec claim) =>
         claim.Rules.Count > 0 || NeedsPresenceCheck(claim) || NeedsValueChecks(claim.Value);
 
     private static bool CanBeAbsent(ValueSpec value) => value.IsNullable || !value.IsValueType || value.Kind == ValueKind.JsonElement;
@@ -743,6 +745,20 @@ internal static class Emitter
         string member = "this." + Id(claim.MemberName);
         string path = Quote(claim.Name);
         ValueSpec value = claim.Value;
+        if (claim.NullReadsBackAsDefault)
+        {
+            // Left out of the token, a null would read back as the member's declared default.
+            w.Open("if (" + member + " is null)");
+            w.Line("__problems.Add(" + path + ", \"is null, which is left out of the token and reads back as the member's default\");");
+            w.Close();
+            if (!NeedsOwnChecks(claim))
+            {
+                return;
+            }
+
+            w.Line();
+        }
+
         string v = member;
         bool opened = false;
         if (NeedsPresenceCheck(claim))
@@ -1105,8 +1121,17 @@ internal static class Emitter
         // The verifier's one-pass read: the same reader, reporting the top-level claims to the verifier's scan.
         w.Line("/// <inheritdoc />");
         w.Line(GeneratedCode);
-        w.Line("static bool global::TokenSchema.IJwtPayload<" + payload.FullyQualifiedName + ">.TryReadAndScanPayload" + scanSignature + " =>");
-        w.Line("    __TryReadPayload(ref reader, ref scan, out payload, out error);");
+        w.Open("static bool global::TokenSchema.IJwtPayload<" + payload.FullyQualifiedName + ">.TryReadAndScanPayload" + scanSignature);
+
+        // The claims this code reports are the generator's list; a runtime with another list reads in two passes.
+        w.Open("if (!scan.Accepts(" + VerifierObservedClaimsVersion.ToString(CultureInfo.InvariantCulture) + "))");
+        w.Line("payload = default;");
+        w.Line("error = default;");
+        w.Line("return false;");
+        w.Close();
+        w.Line();
+        w.Line("return __TryReadPayload(ref reader, ref scan, out payload, out error);");
+        w.Close();
         w.Line();
 
         w.Line(GeneratedCode);
@@ -1213,8 +1238,12 @@ internal static class Emitter
         }
     }
 
-    // The names the verifier reads from every payload (ClaimScan.ObservedClaimNames in the runtime; a test holds the two equal).
+    // The names the verifier reads from every payload (ClaimScan.ObservedClaimNames in the runtime; a test holds the two
+    // equal), and the version of that list the generated code passes to ClaimScan.Accepts: a runtime whose list differs
+    // has another version, and reads payloads generated against this one in two passes.
     internal static readonly string[] VerifierObservedClaims = { "exp", "nbf", "iat", "iss", "aud" };
+
+    internal const int VerifierObservedClaimsVersion = 1;
 
     private static bool IsObservedByVerifier(string name) => global::System.Array.IndexOf(VerifierObservedClaims, name) >= 0;
 
@@ -1486,11 +1515,19 @@ internal static class Emitter
                 w.Line(target + " = " + map + ";");
                 break;
             case ValueKind.Payload:
-                string nested = "__nested" + d, nestedError = "__nestedError" + d;
+                string nested = "__nested" + d, nestedError = "__nestedError" + d, nestedDepth = "__nestedDepth" + d;
                 EmitExpectToken(w, "reader.TokenType != " + TokenType + ".StartObject", path);
+                w.Line("int " + nestedDepth + " = reader.CurrentDepth;");
                 w.Open("if (!" + value.Type + ".TryReadPayload(ref reader, out " + value.Type + (value.IsValueType ? " " : "? ") + nested + ", out " + ReadError + " " + nestedError + "))");
                 w.Line("error = new " + ReadError + "(" + nestedError + ".Kind, " + nestedError + ".Claim is null ? " + path + " : " + path + " + \".\" + " + nestedError + ".Claim);");
                 w.Line("return false;");
+                w.Close();
+                w.Line();
+
+                // A nested reader (perhaps written by hand) must stop on its object's end: reading on would take the
+                // claims after it away from the loop around it, and from the verifier's scan.
+                w.Open("if (reader.TokenType != " + TokenType + ".EndObject || reader.CurrentDepth != " + nestedDepth + ")");
+                EmitFail(w, "WrongType", path);
                 w.Close();
                 w.Line();
                 w.Line(target + " = " + nested + ";");

@@ -15,7 +15,9 @@ namespace TokenSchema;
 /// A generated <see cref="IJwtPayload{TSelf}.TryReadAndScanPayload"/> calls <see cref="Observe"/> on the value of every
 /// top-level claim it describes whose name is one of those registered claims, and <see cref="SkipUnknown"/> on the name
 /// of every top-level claim it does not describe. A token the one pass does not accept is read again by the verifier's
-/// separate scan, which decides the exact error.
+/// separate scan, which decides the exact error. A hand-written implementation takes on the same duty: a claim it
+/// does not report is not checked in the one pass, so a hand-written payload is best left to the default, which reads
+/// in two passes.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct ClaimScan
@@ -40,6 +42,25 @@ public ref struct ClaimScan
 
     /// <summary>The names of the claims a generated reader reports to <see cref="Observe"/> when its payload describes them.</summary>
     public static ReadOnlySpan<string> ObservedClaimNames => RegisteredClaims.Names;
+
+    /// <summary>The version of <see cref="ObservedClaimNames"/>: it changes whenever the list does.</summary>
+    public const int ObservedClaimNamesVersion = 1;
+
+    /// <summary>
+    /// Whether a reader that reports the claims of list version <paramref name="observedClaimNamesVersion"/> may read in
+    /// one pass; when it may not (generated against another list), the verifier reads the type in two passes.
+    /// </summary>
+    /// <param name="observedClaimNamesVersion">The <see cref="ObservedClaimNamesVersion"/> the reader was generated for.</param>
+    public bool Accepts(int observedClaimNamesVersion)
+    {
+        if (observedClaimNamesVersion != ObservedClaimNamesVersion)
+        {
+            Unsupported = true;
+            return false;
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Reports the value of a top-level claim the payload describes whose name is one of <see cref="ObservedClaimNames"/>.

@@ -112,6 +112,31 @@ public sealed class ValidationRuleTests : IDisposable
                 Web = new Uri("/tmp/report", UriKind.RelativeOrAbsolute), Kind = null!,
             };
         }
+
+        [TokenPayload]
+        public sealed partial record Defaults
+        {
+            [Claim("o")] public bool? Owner { get; init; } = true;
+            [Claim("s")] public string? Style { get; set; } = "dark";
+            [Claim("n")] public string? Note { get; init; } = null;
+            [Claim("m")] public int? Max { get; init; } = default;
+            [Claim("t")] public string? Theme { get; init; } = null!;
+            [Claim("l"), StringLength(3)] public string? Label { get; init; } = "abc";
+
+            public static Defaults Declared() => new();
+
+            public static Defaults NullWhereTheDefaultIsNull() => new() { Note = null, Max = null, Theme = null };
+
+            public static Defaults NullWhereTheDefaultIsNot() => new() { Owner = null, Style = null, Label = null };
+        }
+
+        [TokenPayload]
+        public sealed partial record PositionalDefaults([property: Claim("lvl")] int? Level = 3, [property: Claim("tag")] string? Tag = null)
+        {
+            public static PositionalDefaults Declared() => new();
+
+            public static PositionalDefaults Nulls() => new(null, null);
+        }
         """;
 
     private readonly LoadedAssembly _loaded = TestHelpers.CompileAndLoad(Source);
@@ -180,6 +205,36 @@ public sealed class ValidationRuleTests : IDisposable
                 "'kind' is required",
             },
             result.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void A_null_where_the_member_declares_another_default_is_a_problem_because_it_would_read_back_as_the_default()
+    {
+        Assert.Equal(
+            new[]
+            {
+                "'o' is null, which is left out of the token and reads back as the member's default",
+                "'s' is null, which is left out of the token and reads back as the member's default",
+                "'l' is null, which is left out of the token and reads back as the member's default",
+            },
+            LoadedAssembly.Validate(_loaded.Call("Rules.Defaults", "NullWhereTheDefaultIsNot")).Problems.Select(p => p.ToString()));
+        Assert.Equal(
+            new[] { "'lvl' is null, which is left out of the token and reads back as the member's default" },
+            LoadedAssembly.Validate(_loaded.Call("Rules.PositionalDefaults", "Nulls")).Problems.Select(p => p.ToString()));
+
+        // Where the default is null, or the value is set, what is valid reads back the same.
+        foreach ((string type, string method) in new[]
+        {
+            ("Rules.Defaults", "Declared"), ("Rules.Defaults", "NullWhereTheDefaultIsNull"), ("Rules.PositionalDefaults", "Declared"),
+        })
+        {
+            object payload = _loaded.Call(type, method);
+            Assert.True(LoadedAssembly.Validate(payload).IsValid, type + "." + method + ": " + LoadedAssembly.Validate(payload));
+            string json = _loaded.Write(payload);
+            ReadOutcome read = _loaded.Read(type, json);
+            Assert.True(read.Success, read.Error.ToString());
+            Assert.Equal(payload, read.Payload);
+        }
     }
 
     [Fact]

@@ -12,5 +12,8 @@ public sealed class VerifierContractTests
         // The generator emits a ClaimScan.Observe call for a described claim with one of these names; a name missing
         // on either side would be read by one of the verifier's two passes and not by the other.
         Assert.Equal(ClaimScan.ObservedClaimNames.ToArray(), Emitter.VerifierObservedClaims);
+
+        // The list's version, which generated code passes to ClaimScan.Accepts: the same list, the same version.
+        Assert.Equal(ClaimScan.ObservedClaimNamesVersion, Emitter.VerifierObservedClaimsVersion);
     }
 }

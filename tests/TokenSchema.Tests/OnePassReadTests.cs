@@ -141,10 +141,37 @@ public sealed class OnePassReadTests(ITestOutputHelper output)
         (read, refused, _, _, _) = Scan<TestPayload>("{\"r\":\"a\",\"exp\":null}");
         Assert.True(!read && refused);
 
+        // A reader generated for another list of observed claims is read in two passes.
+        var other = new ClaimScan("{}"u8, null, null, rejectUnknown: false);
+        Assert.True(other.Accepts(ClaimScan.ObservedClaimNamesVersion));
+        Assert.False(other.Unsupported);
+        Assert.False(other.Accepts(ClaimScan.ObservedClaimNamesVersion + 1));
+        Assert.True(other.Unsupported);
+        other.Dispose();
+
         // The public reader reports nothing: the scan it passes is inactive.
         var reader = new System.Text.Json.Utf8JsonReader("{\"r\":\"a\",\"x\":1,\"x\":2}"u8);
         Assert.True(TestPayload.TryReadPayload(ref reader, out TestPayload? plain, out _));
         Assert.Equal("a", plain.Room);
+    }
+
+    [Fact]
+    public void A_hand_written_nested_payload_that_reads_past_its_object_cannot_hide_the_claims_after_it()
+    {
+        using var verifier = new JwtVerifier(Key, new JwtVerifierOptions { TimeProvider = new ManualTimeProvider(Now), RequireExpirationTime = false });
+
+        // The nested reader reads on into "exp": the outer reader notices, so the expired token is refused.
+        string token = Forge.Token("{\"r\":\"a\",\"p\":{},\"exp\":1}", Key);
+        Assert.False(verifier.TryVerify(token.AsSpan(), out WithOverreader? _, out JwtError error));
+        Assert.Equal(JwtError.Expired, error);
+
+        var reader = new System.Text.Json.Utf8JsonReader("{\"r\":\"a\",\"p\":{},\"x\":1}"u8);
+        Assert.False(WithOverreader.TryReadPayload(ref reader, out _, out ClaimReadError readError));
+        Assert.Equal(new ClaimReadError(ClaimReadErrorKind.WrongType, "p"), readError);
+
+        // Last in the object, it reads past the payload's end: refused too, never an exception.
+        string last = Forge.Token("{\"r\":\"a\",\"p\":{}}", Key);
+        Assert.False(verifier.TryVerify(last.AsSpan(), out WithOverreader? _, out error));
     }
 
     private static (bool Read, bool Refused, long? Expires, long? IssuedAt, bool IssuerMatches) Scan<T>(string json, bool rejectUnknown = false)
@@ -199,6 +226,25 @@ public sealed class OnePassReadTests(ITestOutputHelper output)
 
         // Half of them start as a payload every configuration accepts, so that one added fragment decides.
         json.Append('{');
+        if (shape == 2)
+        {
+            // Many unknown claims, past the name table's first 16 (it moves to a pooled table), sometimes one repeated
+            // in an escaped spelling.
+            json.Append(ValidBase);
+            int unknown = random.Next(17, 60);
+            for (int i = 0; i < unknown; i++)
+            {
+                json.Append(",\"u").Append(i).Append("\":").Append(i);
+            }
+
+            if (random.Next(2) == 0)
+            {
+                json.Append(",\"\\u0075").Append(random.Next(unknown)).Append("\":0");
+            }
+
+            return json.Append('}').ToString();
+        }
+
         bool valid = random.Next(2) == 0;
         if (valid)
         {
@@ -218,5 +264,38 @@ public sealed class OnePassReadTests(ITestOutputHelper output)
         }
 
         return json.ToString();
+    }
+}
+
+/// <summary>A payload with a nested hand-written payload type whose reader reads past its own object.</summary>
+[TokenPayload]
+public sealed partial record WithOverreader
+{
+    [Claim("r")]
+    public string? Room { get; init; }
+
+    [Claim("p")]
+    public Overreader? Nested { get; init; }
+}
+
+/// <summary>A hand-written nested payload whose reader reads one claim too far.</summary>
+public sealed record Overreader : IJwtPayload<Overreader>
+{
+    public void WritePayload(System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteEndObject();
+    }
+
+    public ClaimValidationResult Validate() => default;
+
+    public static bool TryReadPayload(ref System.Text.Json.Utf8JsonReader reader, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Overreader payload, out ClaimReadError error)
+    {
+        reader.Skip();
+        reader.Read();
+        reader.Read();
+        payload = new Overreader();
+        error = default;
+        return true;
     }
 }

@@ -28,6 +28,10 @@ internal enum MissingClaimBehavior
 /// <param name="ValueSeparator">For a list of allowed values in one string (<c>v,a</c>), the separator.</param>
 /// <param name="VocabularyValues">The vocabulary's allowed values, whatever the member's type.</param>
 /// <param name="VocabularyValueLongNames">The long (REST) form of each of <paramref name="VocabularyValues"/>, or empty.</param>
+/// <param name="NullReadsBackAsDefault">
+/// The member can be <see langword="null"/> and declares a default that is not: a <see langword="null"/> value is left
+/// out of the token and reads back as that default.
+/// </param>
 internal sealed record ClaimSpec(
     string Name,
     string MemberName,
@@ -42,4 +46,5 @@ internal sealed record ClaimSpec(
     string? Description = null,
     char? ValueSeparator = null,
     ImmutableEquatableArray<string>? VocabularyValues = null,
-    ImmutableEquatableArray<string>? VocabularyValueLongNames = null);
+    ImmutableEquatableArray<string>? VocabularyValueLongNames = null,
+    bool NullReadsBackAsDefault = false);

@@ -482,7 +482,8 @@ internal static class PayloadShapeAnalysis
         }
 
         shape.Claims.Add(new ClaimSpec(member.ClaimName, property.Name, Parser.TypeOf(value), value, whenMissing, index, defaultLiteral,
-            HasSetter: false, ValidationRules.RulesOf(attributes, value), member.ClaimName));
+            HasSetter: false, ValidationRules.RulesOf(attributes, value), member.ClaimName,
+            NullReadsBackAsDefault: value.IsNullable && whenMissing == MissingClaimBehavior.KeepDefault && parameter.ExplicitDefaultValue is not null));
     }
 
     private static void AnalyzeProperty(PayloadShape shape, IPropertySymbol property, bool canUseWith, Dictionary<string, ClaimMember> names,
@@ -511,12 +512,14 @@ internal static class PayloadShapeAnalysis
 
         bool hasSetter = !property.SetMethod!.IsInitOnly;
         MissingClaimBehavior whenMissing;
+        bool nullReadsBackAsDefault = false;
         if (property.IsRequired)
         {
             whenMissing = MissingClaimBehavior.Fail;
         }
         else if (HasInitializer(property, cancellationToken))
         {
+            nullReadsBackAsDefault = value.IsNullable && !HasNullInitializer(property, cancellationToken);
             // A declared default survives a missing claim when the reader can assign the member afterwards.
             whenMissing = hasSetter || canUseWith ? MissingClaimBehavior.KeepDefault : MissingClaimBehavior.Fail;
         }
@@ -526,7 +529,8 @@ internal static class PayloadShapeAnalysis
         }
 
         shape.Claims.Add(new ClaimSpec(member.ClaimName, property.Name, Parser.TypeOf(value), value, whenMissing, -1, null, hasSetter,
-            ValidationRules.RulesOf(property.GetAttributes(), value), member.ClaimName));
+            ValidationRules.RulesOf(property.GetAttributes(), value), member.ClaimName,
+            NullReadsBackAsDefault: nullReadsBackAsDefault && whenMissing == MissingClaimBehavior.KeepDefault));
     }
 
     /// <summary>Checks a member's claim name and type; returns how its value is written, or <see langword="null"/>.</summary>
@@ -695,6 +699,34 @@ internal static class PayloadShapeAnalysis
             if (reference.GetSyntax(cancellationToken) is PropertyDeclarationSyntax { Initializer: not null })
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the property's initializer is <c>null</c> or <c>default</c> (with or without <c>!</c> or a type): then a
+    /// <see langword="null"/> value reads back as itself. Any other initializer counts as a non-null default.
+    /// </summary>
+    private static bool HasNullInitializer(IPropertySymbol property, CancellationToken cancellationToken)
+    {
+        foreach (SyntaxReference reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is PropertyDeclarationSyntax { Initializer.Value: { } value })
+            {
+                while (value is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed)
+                {
+                    value = suppressed.Operand;
+                }
+
+                while (value is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    value = parenthesized.Expression;
+                }
+
+                return value.IsKind(SyntaxKind.NullLiteralExpression) || value.IsKind(SyntaxKind.DefaultLiteralExpression) ||
+                    value is DefaultExpressionSyntax;
             }
         }
 

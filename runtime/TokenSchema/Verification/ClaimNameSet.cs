@@ -134,11 +134,8 @@ internal ref struct ClaimNameSet
             }
         }
 
-        if (_rentedTable is not null)
-        {
-            ArrayPool<int>.Shared.Return(_rentedTable);
-        }
-
+        // The smaller pooled table is not returned here but left to the collector: a copy of this set (a ref struct can be
+        // copied) may still hold it, and the pool must never get one array back twice. Only Dispose returns an array.
         _rentedTable = larger;
         _slots *= 2;
     }
