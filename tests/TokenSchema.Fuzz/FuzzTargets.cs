@@ -29,10 +29,14 @@ public static class FuzzTargets
     private static readonly JwtSigner Signer = new(Key);
     private static readonly JwtVerifier Verifier = new(Key, Options);
 
+    // The reference for the verifier's one-pass payload read: the separate scan, then the payload's reader.
+    private static readonly JwtVerifier TwoPasses = new(Key, Options) { ReadInTwoPasses = true };
+
     /// <summary>
     /// Verifies <paramref name="input"/> into a <see cref="DailyToken"/>: with an even first byte the rest is the whole
     /// token; with an odd one the rest is payload JSON that gets a valid header and signature. A token accepted must
-    /// sign again, verify again and read back to the same JSON.
+    /// sign again, verify again and read back to the same JSON, and the verifier's one-pass payload read must decide as the
+    /// separate scan and reader do.
     /// </summary>
     /// <param name="input">The fuzzer's bytes.</param>
     public static void VerifyToken(ReadOnlySpan<byte> input)
@@ -48,6 +52,18 @@ public static class FuzzTargets
         if (asBytes != asChars || (!asChars && bytesError != charsError && charsError != JwtError.Malformed))
         {
             throw new InvalidOperationException($"bytes and text disagree: {bytesError} / {charsError}");
+        }
+
+        // One pass and two passes must agree on every token, with unknown claims skipped and refused.
+        foreach (UnknownClaims unknown in new[] { UnknownClaims.Skip, UnknownClaims.Reject })
+        {
+            bool onePass = Verifier.TryVerifyDetailed(Encoding.Latin1.GetString(token).AsSpan(), out DailyToken? read, out JwtVerificationFailure failure, unknown);
+            bool twoPasses = TwoPasses.TryVerifyDetailed(Encoding.Latin1.GetString(token).AsSpan(), out DailyToken? reference, out JwtVerificationFailure expected, unknown);
+            if (onePass != twoPasses || failure.Error != expected.Error || failure.Claim != expected.Claim ||
+                failure.Problems.Count != expected.Problems.Count || (onePass && Write(read!) != Write(reference!)))
+            {
+                throw new InvalidOperationException($"one pass and two passes disagree ({unknown}): {failure} / {expected}");
+            }
         }
 
         if (asBytes)
