@@ -251,9 +251,21 @@ internal static class Emitter
         w.Close();
     }
 
-    private static void EmitWriteNamed(SourceWriter w, ClaimSpec claim, ValueSpec value, string expr, List<ValueSpec> enums, bool longForm)
+    private static void EmitWriteNamed(SourceWriter w, ClaimSpec claim, ValueSpec value, string expr, List<ValueSpec> enums, bool longForm) =>
+        EmitWriteClaim(w, claim, value, expr, enums, longForm, direct: false);
+
+    /// <summary>
+    /// Writes one claim, name and value, through <c>Utf8JsonWriter</c> or, with <paramref name="direct"/>, through the
+    /// signer's <c>DirectPayloadWriter</c>: the same calls for the kinds both write, so that both give the same bytes;
+    /// the direct writer refuses the others (doubles, collections, nested payloads, converters) and the signer falls
+    /// back to the general writer.
+    /// </summary>
+    private static void EmitWriteClaim(SourceWriter w, ClaimSpec claim, ValueSpec value, string expr, List<ValueSpec> enums, bool longForm, bool direct)
     {
-        string name = longForm && claim.LongName != claim.Name ? LongNameField(claim) : NameField(claim);
+        // The direct writer writes a name that no encoder escapes from a constant: separator, quoted name and colon.
+        string name = direct
+            ? IsPlainName(claim.Name) ? Quote(",\"" + claim.Name + "\":") + "u8" : NameField(claim)
+            : longForm && claim.LongName != claim.Name ? LongNameField(claim) : NameField(claim);
         switch (value.Kind)
         {
             case ValueKind.String:
@@ -268,7 +280,7 @@ internal static class Emitter
                 break;
             case ValueKind.Int32:
             case ValueKind.Int64:
-            case ValueKind.Double:
+            case ValueKind.Double when !direct:
                 w.Line("writer.WriteNumber(" + name + ", " + expr + ");");
                 break;
             case ValueKind.DateTimeOffset:
@@ -281,8 +293,16 @@ internal static class Emitter
                 w.Line("writer.WriteString(" + name + ", __EncodeEnum" + Index(EnumIndex(enums, value)) + "(" + expr + "));");
                 break;
             default:
-                w.Line("writer.WritePropertyName(" + name + ");");
-                EmitWriteValue(w, value, expr, 0, enums, longForm);
+                if (direct)
+                {
+                    EmitRefuse(w);
+                }
+                else
+                {
+                    w.Line("writer.WritePropertyName(" + name + ");");
+                    EmitWriteValue(w, value, expr, 0, enums, longForm);
+                }
+
                 break;
         }
     }
@@ -438,41 +458,8 @@ internal static class Emitter
         w.Close();
     }
 
-    private static void EmitWriteDirect(SourceWriter w, ClaimSpec claim, ValueSpec value, string expr, List<ValueSpec> enums)
-    {
-        // A name that no encoder escapes is written from a constant: separator, quoted name and colon.
-        string name = IsPlainName(claim.Name) ? Quote(",\"" + claim.Name + "\":") + "u8" : NameField(claim);
-        switch (value.Kind)
-        {
-            case ValueKind.String:
-            case ValueKind.Guid:
-                w.Line("writer.WriteString(" + name + ", " + expr + ");");
-                break;
-            case ValueKind.Uri:
-                w.Line("writer.WriteString(" + name + ", " + expr + ".OriginalString);");
-                break;
-            case ValueKind.Boolean:
-                w.Line("writer.WriteBoolean(" + name + ", " + expr + ");");
-                break;
-            case ValueKind.Int32:
-            case ValueKind.Int64:
-                w.Line("writer.WriteNumber(" + name + ", " + expr + ");");
-                break;
-            case ValueKind.DateTimeOffset:
-                w.Line("writer.WriteNumber(" + name + ", " + expr + ".ToUnixTimeSeconds());");
-                break;
-            case ValueKind.TimeSpan:
-                w.Line("writer.WriteNumber(" + name + ", " + expr + ".Ticks / global::System.TimeSpan.TicksPerSecond);");
-                break;
-            case ValueKind.Enum:
-                w.Line("writer.WriteString(" + name + ", __EncodeEnum" + Index(EnumIndex(enums, value)) + "(" + expr + "));");
-                break;
-            default:
-                // Doubles, collections, nested payloads, converters: the general writer's formatting.
-                EmitRefuse(w);
-                break;
-        }
-    }
+    private static void EmitWriteDirect(SourceWriter w, ClaimSpec claim, ValueSpec value, string expr, List<ValueSpec> enums) =>
+        EmitWriteClaim(w, claim, value, expr, enums, longForm: false, direct: true);
 
     private static bool IsPlainName(string name)
     {
