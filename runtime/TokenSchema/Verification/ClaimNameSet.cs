@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -16,16 +15,17 @@ namespace TokenSchema.Verification;
 /// Each name is remembered in an open-addressing table of (hash, where, length) slots: "where" is an offset into the
 /// JSON for a name written without escapes, or ~offset into the arena for the unescaped bytes of an escaped one. The
 /// hash is seeded per process, so no input can be crafted to collide; a hash match is settled by comparing the bytes.
-/// Finding a repeated name costs the same for the thousandth claim as for the first. The table starts inside the set
-/// (on the caller's stack), is only prepared when the first name is added, and moves to pooled arrays when it fills up.
+/// Finding a repeated name costs the same for the thousandth claim as for the first. The table is a pooled array,
+/// rented only when the first name is added: a payload whose claims its schema all describes never needs one (a table
+/// inside the set, on the stack, made every verification pay for clearing it), and it moves to a larger pooled array
+/// when it fills up.
 /// </remarks>
 internal ref struct ClaimNameSet
 {
-    /// <summary>Slots of the table inside the set: 16 names (most tokens have fewer) before it moves to a pooled array.</summary>
-    public const int InlineSlots = 32;
+    /// <summary>Slots of the first table: 16 names (most tokens have fewer) before it moves to a larger one.</summary>
+    public const int FirstSlots = 32;
 
     private readonly ReadOnlySpan<byte> _json;
-    private InlineSlots _inline;
     private int[]? _rentedTable;
     private byte[]? _arena;
     private int _arenaUsed;
@@ -39,8 +39,7 @@ internal ref struct ClaimNameSet
         _json = json;
     }
 
-    [UnscopedRef]
-    private Span<int> Table => _rentedTable is null ? _inline : _rentedTable.AsSpan(0, _slots * 3);
+    private readonly Span<int> Table => _rentedTable.AsSpan(0, _slots * 3);
 
     /// <summary>Adds the property name the reader is on.</summary>
     /// <param name="reader">A reader over the JSON given to the constructor, on a <see cref="JsonTokenType.PropertyName"/>.</param>
@@ -67,8 +66,9 @@ internal ref struct ClaimNameSet
 
         if (_slots == 0)
         {
-            _slots = InlineSlots;
-            MarkEmpty(_inline);
+            _slots = FirstSlots;
+            _rentedTable = ArrayPool<int>.Shared.Rent(FirstSlots * 3);
+            MarkEmpty(Table);
         }
 
         Span<int> table = Table;
@@ -158,11 +158,4 @@ internal ref struct ClaimNameSet
             table[i] = -1;
         }
     }
-}
-
-/// <summary>The first <see cref="ClaimNameSet.InlineSlots"/> slots of a <see cref="ClaimNameSet"/>, three <see cref="int"/>s each.</summary>
-[InlineArray(ClaimNameSet.InlineSlots * 3)]
-internal struct InlineSlots
-{
-    private int _element;
 }
