@@ -1234,6 +1234,14 @@ internal static class Emitter
 
     private static bool IsObservedByVerifier(string name) => global::System.Array.IndexOf(VerifierObservedClaims, name) >= 0;
 
+    private static void EmitReturnWhen(SourceWriter w, string condition, int index)
+    {
+        w.Open("if (" + condition + ")");
+        w.Line("return " + index.ToString(CultureInfo.InvariantCulture) + ";");
+        w.Close();
+        w.Line();
+    }
+
     /// <summary>
     /// The index of the claim whose name the reader is on, or -1: a switch on the name's length (and on its byte for
     /// one-byte names) for a name written without escapes, the reader's own comparison for an escaped one.
@@ -1245,10 +1253,7 @@ internal static class Emitter
         w.Open("if (reader.ValueIsEscaped || reader.HasValueSequence)");
         for (int i = 0; i < claims.Count; i++)
         {
-            w.Open("if (reader.ValueTextEquals(" + Quote(claims[i].Name) + "u8))");
-            w.Line("return " + i.ToString(CultureInfo.InvariantCulture) + ";");
-            w.Close();
-            w.Line();
+            EmitReturnWhen(w, "reader.ValueTextEquals(" + Quote(claims[i].Name) + "u8)", i);
         }
 
         w.Line("return -1;");
@@ -1287,10 +1292,7 @@ internal static class Emitter
             {
                 foreach (int i in group.Value)
                 {
-                    w.Open("if (global::System.MemoryExtensions.SequenceEqual(__name, " + Quote(claims[i].Name) + "u8))");
-                    w.Line("return " + i.ToString(CultureInfo.InvariantCulture) + ";");
-                    w.Close();
-                    w.Line();
+                    EmitReturnWhen(w, "global::System.MemoryExtensions.SequenceEqual(__name, " + Quote(claims[i].Name) + "u8)", i);
                 }
             }
 
