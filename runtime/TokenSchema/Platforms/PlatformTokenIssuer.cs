@@ -131,6 +131,24 @@ public abstract class PlatformTokenIssuer<TToken> : IDisposable where TToken : I
         }
     }
 
+    /// <summary>
+    /// Throws when a token names another key, app or account than this issuer's in <paramref name="claim"/>; an empty
+    /// claim is fine (<see cref="Complete"/> fills it).
+    /// </summary>
+    /// <param name="claimed">The token's value, or <see langword="null"/>.</param>
+    /// <param name="own">This issuer's value.</param>
+    /// <param name="claim">The claim's name.</param>
+    /// <param name="what">How the issuer relates to the value, for the message: "with API key", "for app".</param>
+    /// <param name="comparison">How the values compare.</param>
+    /// <exception cref="ArgumentException">The values differ.</exception>
+    private protected static void CheckOwnClaim(string? claimed, string own, string claim, string what, StringComparison comparison = StringComparison.Ordinal)
+    {
+        if (claimed is not null && !string.Equals(claimed, own, comparison))
+        {
+            throw new ArgumentException($"Claim '{claim}' is '{claimed}', but this issuer signs {what} '{own}'.", "token");
+        }
+    }
+
     /// <summary>A platform's check of an issued token's length (in ASCII characters), run on every path; none by default.</summary>
     /// <param name="length">The token's length.</param>
     private protected virtual void CheckIssued(int length)

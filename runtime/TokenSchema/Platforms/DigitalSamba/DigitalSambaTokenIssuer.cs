@@ -59,10 +59,7 @@ public sealed class DigitalSambaTokenIssuer : PlatformTokenIssuer<DigitalSambaTo
     public override DigitalSambaToken Complete(DigitalSambaToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        if (token.TeamId is not null && !string.Equals(token.TeamId, TeamId, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ArgumentException($"Claim 'td' is '{token.TeamId}', but this issuer signs for team '{TeamId}'.", nameof(token));
-        }
+        CheckOwnClaim(token.TeamId, TeamId, "td", "for team", StringComparison.OrdinalIgnoreCase);
 
         DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(TimeProvider.GetUtcNow().ToUnixTimeSeconds());
         return token with

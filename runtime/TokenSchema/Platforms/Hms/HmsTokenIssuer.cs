@@ -76,10 +76,7 @@ public sealed class HmsTokenIssuer : PlatformTokenIssuer<HmsToken>
     public override HmsToken Complete(HmsToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        if (token.AccessKey is not null && token.AccessKey != AccessKey)
-        {
-            throw new ArgumentException($"Claim 'access_key' is '{token.AccessKey}', but this issuer signs with access key '{AccessKey}'.", nameof(token));
-        }
+        CheckOwnClaim(token.AccessKey, AccessKey, "access_key", "with access key");
 
         long now = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
         DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(now - (long)ClockSkewBackdating.TotalSeconds);

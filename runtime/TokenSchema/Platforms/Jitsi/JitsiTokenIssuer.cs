@@ -78,10 +78,7 @@ public sealed class JitsiTokenIssuer : PlatformTokenIssuer<JitsiToken>
     public override JitsiToken Complete(JitsiToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        if (token.AppId is not null && token.AppId != AppId)
-        {
-            throw new ArgumentException($"Claim 'iss' is '{token.AppId}', but this issuer signs for app '{AppId}'.", nameof(token));
-        }
+        CheckOwnClaim(token.AppId, AppId, "iss", "for app");
 
         long now = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
         return token with

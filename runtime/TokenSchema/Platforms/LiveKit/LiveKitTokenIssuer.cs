@@ -59,10 +59,7 @@ public sealed class LiveKitTokenIssuer : PlatformTokenIssuer<LiveKitToken>
     public override LiveKitToken Complete(LiveKitToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        if (token.ApiKey is not null && token.ApiKey != ApiKey)
-        {
-            throw new ArgumentException($"Claim 'iss' is '{token.ApiKey}', but this issuer signs with API key '{ApiKey}'.", nameof(token));
-        }
+        CheckOwnClaim(token.ApiKey, ApiKey, "iss", "with API key");
 
         DateTimeOffset now = DateTimeOffset.FromUnixTimeSeconds(TimeProvider.GetUtcNow().ToUnixTimeSeconds());
         return token with

@@ -125,15 +125,9 @@ public sealed class TwilioVideoTokenIssuer : PlatformTokenIssuer<TwilioVideoToke
     public override TwilioVideoToken Complete(TwilioVideoToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        if (token.ApiKeySid is not null && token.ApiKeySid != ApiKeySid)
-        {
-            throw new ArgumentException($"Claim 'iss' is '{token.ApiKeySid}', but this issuer signs with API key '{ApiKeySid}'.", nameof(token));
-        }
+        CheckOwnClaim(token.ApiKeySid, ApiKeySid, "iss", "with API key");
 
-        if (token.AccountSid is not null && token.AccountSid != AccountSid)
-        {
-            throw new ArgumentException($"Claim 'sub' is '{token.AccountSid}', but this issuer signs for account '{AccountSid}'.", nameof(token));
-        }
+        CheckOwnClaim(token.AccountSid, AccountSid, "sub", "for account");
 
         long now = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
         DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(now);

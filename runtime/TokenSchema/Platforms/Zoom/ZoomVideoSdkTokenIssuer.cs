@@ -62,10 +62,7 @@ public sealed class ZoomVideoSdkTokenIssuer : PlatformTokenIssuer<ZoomVideoSdkTo
     public override ZoomVideoSdkToken Complete(ZoomVideoSdkToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        if (token.AppKey is not null && token.AppKey != SdkKey)
-        {
-            throw new ArgumentException($"Claim 'app_key' is '{token.AppKey}', but this issuer signs for SDK key '{SdkKey}'.", nameof(token));
-        }
+        CheckOwnClaim(token.AppKey, SdkKey, "app_key", "for SDK key");
 
         DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(TimeProvider.GetUtcNow().ToUnixTimeSeconds());
         return token with
