@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -46,6 +48,44 @@ internal static class BulkCommand
     private sealed record Row(long Line, JsonObject? Claims, string? Problem, IReadOnlyList<string>? CsvFields, byte[]? Json = null)
     {
         public JsonObject ClaimsObject => Claims ?? (Json is null ? new JsonObject() : (JsonObject)JsonNode.Parse(Json)!);
+    }
+
+    /// <summary>The <c>bulk &lt;platform&gt;</c> subcommands, one per platform of <see cref="CliPlatform.All"/>.</summary>
+    internal static IEnumerable<Command> Commands()
+    {
+        foreach (CliPlatform known in CliPlatform.All)
+        {
+            var input = new Option<string>("--input") { Description = "The rows: a .jsonl file (one claims object a line) or a .csv file (a header row of claim names, long or short).", Required = true };
+            var output = new Option<string>("--output") { Description = "The file to write; written to a temporary file and renamed when complete.", Required = true };
+            var errors = new Option<string?>("--errors") { Description = "A file that receives every refused row, by line number and claim." };
+            var format = new Option<string>("--format") { Description = "tokens (one a line), csv (the input columns, then token and join_link) or jsonl.", DefaultValueFactory = _ => "tokens" };
+            var defaults = new Option<string?>("--claims-json") { Description = "Claims every row gets unless it has its own (the platform's ids: Daily's domain_id, LiveKit's API key…)." };
+            var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first refused row." };
+            var subdomain = new Option<string?>("--daily-subdomain") { Description = "Daily: the subdomain of the join links, https://<subdomain>.daily.co/<room>?t=<token>." };
+            var teamDomain = new Option<string?>("--digitalsamba-team-domain") { Description = "Digital Samba: the team's domain of the join links, https://<team>.digitalsamba.com/<room>?token=<token>." };
+            var command = new Command(known.Name, $"Issue {known.Name} tokens in bulk. " + ExitCodes.Help) { input, output, errors, format, defaults, failFast, subdomain, teamDomain };
+            command.SetAction(async (result, cancellationToken) =>
+            {
+                string? secret = Secrets.Read(result);
+                if (string.IsNullOrEmpty(secret))
+                {
+                    Console.Error.WriteLine(Secrets.Missing);
+                    return ExitCodes.Usage;
+                }
+
+                using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+                {
+                    context.Cancel = true;
+                    interrupted.Cancel();
+                });
+                var request = new Request(known.Name, result.GetValue(input)!, result.GetValue(output)!, result.GetValue(errors),
+                    result.GetValue(format)!, result.GetValue(defaults), secret, TimeProvider.System, result.GetValue(Secrets.AllowShortKey),
+                    result.GetValue(failFast), result.GetValue(subdomain), Console.Error, !Console.IsErrorRedirected, result.GetValue(teamDomain));
+                return await known.Bulk(request, interrupted.Token);
+            });
+            yield return command;
+        }
     }
 
     /// <summary>Runs the job; returns 0 when every row was signed, 1 when some were refused, 2 when nothing could run.</summary>

@@ -13,59 +13,96 @@ using TokenSchema.Zoom;
 
 namespace TokenSchema.Cli;
 
+/// <summary>What an issuer is made with besides the token's own ids: the secret, the clock and the platform's settings.</summary>
+/// <param name="Secret">The platform's API secret.</param>
+/// <param name="Clock">The issuer's clock.</param>
+/// <param name="AllowShortKey">Whether a secret under 32 bytes is accepted.</param>
+/// <param name="Region">Twilio's region (the <c>twr</c> header); <see langword="null"/> elsewhere.</param>
+internal sealed record IssuerSettings(string Secret, TimeProvider Clock, bool AllowShortKey, string? Region = null);
+
 /// <summary>
-/// The platforms the tool knows, each once: its schema's claims, how its issuer issues a token from payload JSON, how a
-/// token verifies into its typed record, and what its validation says of a payload. <c>sign</c>, <c>inspect</c> and
+/// The platforms the tool knows, each once: its schema's claims, the claims its issuer fills when a token leaves them
+/// out, the settings it takes, how its issuer issues a token from payload JSON, how a token verifies into its typed
+/// record, what its validation says of a payload, and what it warns of. <c>sign</c>, <c>bulk</c>, <c>inspect</c> and
 /// their help all read this one list.
 /// </summary>
 /// <param name="Name">The platform's name on the command line.</param>
 /// <param name="Claims">The schema's claims.</param>
-/// <param name="Issue">Reads payload JSON into the typed record and issues the token (secret, clock, allow a short key).</param>
-/// <param name="Verify">Verifies a token into the typed record; the error and the record's text.</param>
+/// <param name="Filled">The claims the issuer fills when the token has none (its times, a token id); help says so instead of "required".</param>
+/// <param name="Settings">The platform's own options that are not claims (Twilio's <c>--region</c>).</param>
+/// <param name="Issue">Reads payload JSON into the typed record and issues the token.</param>
+/// <param name="Verify">Verifies a token into the typed record; the failure and the record as its writer writes it.</param>
 /// <param name="Problems">Reads payload JSON into the typed record and validates it.</param>
+/// <param name="Bulk">Runs <c>bulk</c> for the platform.</param>
+/// <param name="Warning">What to warn of in a valid payload (a LiveKit token without any grant), or <see langword="null"/>.</param>
 internal sealed record CliPlatform(
     string Name,
     IReadOnlyList<ClaimDescriptor> Claims,
-    Func<string, string, TimeProvider, bool, PlatformSign.IssueResult> Issue,
-    Func<JwtVerifier, string, (JwtError Error, string? Record)> Verify,
+    IReadOnlyList<string> Filled,
+    IReadOnlyList<string> Settings,
+    Func<string, IssuerSettings, PlatformSign.IssueResult> Issue,
+    Func<JwtVerifier, string, (JwtVerificationFailure Failure, string? Record)> Verify,
     Func<string, IReadOnlyList<ClaimProblem>> Problems,
-    Func<BulkCommand.Request, System.Threading.CancellationToken, System.Threading.Tasks.Task<int>> Bulk)
+    Func<BulkCommand.Request, System.Threading.CancellationToken, System.Threading.Tasks.Task<int>> Bulk,
+    Func<JsonElement, string?>? Warning = null)
 {
     /// <summary>Every platform, in the order help lists them.</summary>
     public static readonly CliPlatform[] All =
     [
-        Create<DailyToken>("daily", (token, secret, clock, allowShortKey) =>
-            new DailyTokenIssuer(secret, token.DomainId ?? throw Missing("d", "domain-id"), clock)),
-        Create<DigitalSambaToken>("digitalsamba", (token, secret, clock, allowShortKey) =>
-            new DigitalSambaTokenIssuer(token.TeamId ?? throw Missing("td", "team-id"), secret, clock, allowShortKey: allowShortKey)),
-        Create<LiveKitToken>("livekit", (token, secret, clock, allowShortKey) =>
-            new LiveKitTokenIssuer(token.ApiKey ?? throw Missing("iss", "api-key"), secret, clock, allowShortKey: allowShortKey)),
-        Create<ZoomVideoSdkToken>("zoom", (token, secret, clock, allowShortKey) =>
-            new ZoomVideoSdkTokenIssuer(token.AppKey ?? throw Missing("app_key", "sdk-key"), secret, clock, allowShortKey: allowShortKey)),
-        Create<TwilioVideoToken>("twilio", (token, secret, clock, allowShortKey) =>
-            new TwilioVideoTokenIssuer(token.AccountSid ?? throw Missing("sub", "account-sid"), token.ApiKeySid ?? throw Missing("iss", "api-key-sid"), secret, clock, allowShortKey: allowShortKey)),
-        Create<HmsToken>("hms", (token, secret, clock, allowShortKey) =>
-            new HmsTokenIssuer(token.AccessKey ?? throw Missing("access_key", "access-key"), secret, clock, allowShortKey: allowShortKey)),
-        Create<StreamVideoToken>("stream", (token, secret, clock, allowShortKey) =>
-            new StreamVideoTokenIssuer(secret, clock, allowShortKey: allowShortKey)),
-        Create<JitsiToken>("jitsi", (token, secret, clock, allowShortKey) =>
-            new JitsiTokenIssuer(token.AppId ?? throw Missing("iss", "app-id"), secret, token.Audience ?? throw Missing("aud", "audience"), clock, allowShortKey: allowShortKey)),
+        Create<DailyToken>("daily", ["iat", "exp"], [], (token, with) =>
+            new DailyTokenIssuer(with.Secret, token.DomainId ?? throw Missing("d", "domain-id"), with.Clock, with.AllowShortKey)),
+        Create<DigitalSambaToken>("digitalsamba", ["iat", "exp"], [], (token, with) =>
+            new DigitalSambaTokenIssuer(token.TeamId ?? throw Missing("td", "team-id"), with.Secret, with.Clock, allowShortKey: with.AllowShortKey)),
+        Create<LiveKitToken>("livekit", ["nbf", "exp"], [], (token, with) =>
+            new LiveKitTokenIssuer(token.ApiKey ?? throw Missing("iss", "api-key"), with.Secret, with.Clock, allowShortKey: with.AllowShortKey),
+            LiveKitWarning),
+        Create<ZoomVideoSdkToken>("zoom", ["version", "iat", "exp"], [], (token, with) =>
+            new ZoomVideoSdkTokenIssuer(token.AppKey ?? throw Missing("app_key", "sdk-key"), with.Secret, with.Clock, allowShortKey: with.AllowShortKey)),
+        Create<TwilioVideoToken>("twilio", ["jti", "iat", "exp"], ["region"], (token, with) =>
+            new TwilioVideoTokenIssuer(token.AccountSid ?? throw Missing("sub", "account-sid"), token.ApiKeySid ?? throw Missing("iss", "api-key-sid"), with.Secret, with.Clock,
+                allowShortKey: with.AllowShortKey, region: with.Region)),
+        Create<HmsToken>("hms", ["iat", "nbf", "exp", "jti"], [], (token, with) =>
+            new HmsTokenIssuer(token.AccessKey ?? throw Missing("access_key", "access-key"), with.Secret, with.Clock, allowShortKey: with.AllowShortKey)),
+        Create<StreamVideoToken>("stream", ["iat", "exp"], [], (token, with) =>
+            new StreamVideoTokenIssuer(with.Secret, with.Clock, allowShortKey: with.AllowShortKey)),
+        Create<JitsiToken>("jitsi", ["nbf", "exp"], [], (token, with) =>
+            new JitsiTokenIssuer(token.AppId ?? throw Missing("iss", "app-id"), with.Secret, token.Audience ?? throw Missing("aud", "audience"), with.Clock, allowShortKey: with.AllowShortKey)),
     ];
+
+    /// <summary>LiveKit's server lets a token without any grant do nothing: said, not refused (a webhook's token has none).</summary>
+    private static string? LiveKitWarning(JsonElement payload)
+    {
+        foreach (string grant in (string[])["video", "sip", "inference", "observability", "agent"])
+        {
+            if (payload.TryGetProperty(grant, out _))
+            {
+                return null;
+            }
+        }
+
+        return "the token carries no grant (video, sip, inference, observability, agent): LiveKit lets it join nothing; --room-join --room R gives the usual one";
+    }
 
     /// <summary>The platform named <paramref name="name"/>, or <see langword="null"/>.</summary>
     public static CliPlatform? Find(string name) => Array.Find(All, p => p.Name == name);
 
     /// <summary>A platform from its schema and how to make its issuer from a token's platform ids (the domain, the key).</summary>
-    private static CliPlatform Create<T>(string name, Func<T, string, TimeProvider, bool, PlatformTokenIssuer<T>> createIssuer) where T : IJwtPayload<T>, IClaimSchema =>
-        new(name, T.ClaimDescriptors,
-            (json, secret, clock, allowShortKey) => IssueWith<T>(json, token =>
+    private static CliPlatform Create<T>(string name, string[] filled, string[] settings, Func<T, IssuerSettings, PlatformTokenIssuer<T>> createIssuer,
+        Func<JsonElement, string?>? warning = null)
+        where T : IJwtPayload<T>, IClaimSchema =>
+        new(name, T.ClaimDescriptors, filled, settings,
+            (json, with) => IssueWith<T>(json, token =>
             {
-                using PlatformTokenIssuer<T> issuer = createIssuer(token, secret, clock, allowShortKey);
+                using PlatformTokenIssuer<T> issuer = createIssuer(token, with);
                 return issuer.Issue(token);
             }),
-            (verifier, token) => verifier.TryVerify(token.AsSpan(), out T? payload, out JwtError error) ? (error, payload!.ToString()) : (error, null),
+            (verifier, token) => verifier.TryVerifyDetailed(token.AsSpan(), out T? payload, out JwtVerificationFailure failure)
+                ? (failure, TokenCommands.Rewrite(payload))
+                : (failure, null),
             ProblemsOf<T>,
-            (request, cancellationToken) => BulkCommand.RunAsync(request, T.ClaimDescriptors, createIssuer, cancellationToken));
+            (request, cancellationToken) => BulkCommand.RunAsync<T>(request, T.ClaimDescriptors,
+                (token, secret, clock, allowShortKey) => createIssuer(token, new IssuerSettings(secret, clock, allowShortKey)), cancellationToken),
+            warning);
 
     private static PlatformSign.IssueResult IssueWith<T>(string json, Func<T, string> issue) where T : IJwtPayload<T>
     {

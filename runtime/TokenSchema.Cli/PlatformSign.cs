@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -26,29 +27,82 @@ internal static class PlatformSign
     /// <summary>Whether <c>sign</c> offers an option for the claim: values that fit on a command line.</summary>
     internal static bool HasOption(ClaimDescriptor claim) => claim.Type is not (ClaimValueType.Object or ClaimValueType.Map or ClaimValueType.Json);
 
+    /// <summary>A claim the command line sets: its path from the top (<c>video</c>, <c>roomJoin</c>) and its descriptor.</summary>
+    internal sealed record ClaimOption(IReadOnlyList<string> Path, ClaimDescriptor Claim, string Name)
+    {
+        /// <summary>The claim's path as messages show it: <c>video.roomJoin</c>.</summary>
+        public string Display => string.Join(".", Path);
+    }
+
+    /// <summary>
+    /// The options of a platform's claims: one per claim whose value fits on a command line, the claims of nested
+    /// objects (LiveKit's <c>video</c> grant, Twilio's <c>grants.video</c>) included, named after the claim's long name
+    /// (<c>--room-join</c>, <c>--can-publish</c>); a name two claims would share gets its object's name in front
+    /// (<c>--sip-admin</c>, <c>--agent-admin</c>).
+    /// </summary>
+    internal static IReadOnlyList<ClaimOption> OptionsOf(CliPlatform platform)
+    {
+        var found = new List<(List<string> Path, ClaimDescriptor Claim, string Short, string Prefixed)>();
+        Collect(platform.Claims, new List<string>(), "", found);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var option in found)
+        {
+            counts[option.Short] = counts.GetValueOrDefault(option.Short) + 1;
+        }
+
+        var options = new List<ClaimOption>(found.Count);
+        foreach (var option in found)
+        {
+            options.Add(new ClaimOption(option.Path, option.Claim, option.Path.Count > 1 && counts[option.Short] > 1 ? option.Prefixed : option.Short));
+        }
+
+        return options;
+
+        static void Collect(IReadOnlyList<ClaimDescriptor> claims, List<string> parent, string prefix, List<(List<string>, ClaimDescriptor, string, string)> found)
+        {
+            foreach (ClaimDescriptor claim in claims)
+            {
+                var path = new List<string>(parent) { claim.Name };
+                if (claim.Type == ClaimValueType.Object && claim.Members is { } members)
+                {
+                    Collect(members, path, prefix + Kebab(claim.Name) + "-", found);
+                }
+                else if (HasOption(claim))
+                {
+                    string name = OptionName(claim);
+                    found.Add((path, claim, name, "--" + prefix + name[2..]));
+                }
+            }
+        }
+    }
+
     /// <summary>Builds the <c>sign &lt;platform&gt;</c> subcommands.</summary>
-    internal static IEnumerable<Command> Commands(Option<bool> allowShortKey)
+    internal static IEnumerable<Command> Commands()
     {
         foreach (CliPlatform platform in CliPlatform.All)
         {
-            var command = new Command(platform.Name, $"Issue a {platform.Name} token: one option per claim of its schema, plus --claims-json.");
-            var json = new Option<string?>("--claims-json") { Description = "More claims as a JSON object, by claim name or long name." };
+            var command = new Command(platform.Name, $"Issue a {platform.Name} token: one option per claim of its schema (nested claims included), plus --claims-json. " + ExitCodes.Help);
+            var json = new Option<string?>("--claims-json") { Description = "More claims as a JSON object, by claim name or long name; a name the schema does not describe is an error." };
+            var now = new Option<string?>("--now") { Description = "The issuer's clock: ISO 8601 or Unix seconds (the system clock when absent); for reproducible tokens." };
             command.Options.Add(json);
-            var options = new List<(ClaimDescriptor Claim, Option<string[]> Option)>();
-            foreach (ClaimDescriptor claim in platform.Claims)
+            command.Options.Add(now);
+            Option<string?>? region = null;
+            if (platform.Settings.Contains("region"))
             {
-                if (!HasOption(claim))
-                {
-                    continue;
-                }
+                region = new Option<string?>("--region") { Description = "Twilio's region (us1, ie1, au1…), written to the twr header." };
+                command.Options.Add(region);
+            }
 
-                var option = new Option<string[]>(OptionName(claim))
+            var options = new List<(ClaimOption Claim, Option<string[]> Option)>();
+            foreach (ClaimOption claim in OptionsOf(platform))
+            {
+                var option = new Option<string[]>(claim.Name)
                 {
-                    Description = Describe(claim),
-                    Arity = claim.Type == ClaimValueType.Boolean ? ArgumentArity.ZeroOrMore : ArgumentArity.OneOrMore,
-                    AllowMultipleArgumentsPerToken = claim.Type == ClaimValueType.Array,
+                    Description = Describe(platform, claim),
+                    Arity = claim.Claim.Type == ClaimValueType.Boolean ? ArgumentArity.ZeroOrMore : ArgumentArity.OneOrMore,
+                    AllowMultipleArgumentsPerToken = claim.Claim.Type == ClaimValueType.Array,
                 };
-                if (claim.Type is ClaimValueType.NumericDate && claim.Name == "exp")
+                if (claim.Claim.Type is ClaimValueType.NumericDate && claim.Path is ["exp"])
                 {
                     option.Aliases.Add("--expires-in");
                 }
@@ -59,8 +113,8 @@ internal static class PlatformSign
 
             command.SetAction(result =>
             {
-                var given = new List<(ClaimDescriptor, string[])>();
-                foreach ((ClaimDescriptor claim, Option<string[]> option) in options)
+                var given = new List<(ClaimOption, string[])>();
+                foreach ((ClaimOption claim, Option<string[]> option) in options)
                 {
                     if (result.GetResult(option) is not null)
                     {
@@ -68,74 +122,125 @@ internal static class PlatformSign
                     }
                 }
 
+                TimeProvider clock = TimeProvider.System;
+                if (result.GetValue(now) is { } at)
+                {
+                    clock = TryParseTime(at, DateTimeOffset.UtcNow, out long seconds) && at is not ['+' or '-', ..] && !char.IsLetter(at[^1])
+                        ? new FixedTimeProvider(DateTimeOffset.FromUnixTimeSeconds(seconds))
+                        : throw new UsageException("--now takes a time: ISO 8601 (2026-12-01T12:00:00Z) or Unix seconds.");
+                }
+
                 return Run(Console.Out, Console.Error, platform, given, result.GetValue(json), Secrets.Read(result),
-                    TimeProvider.System, result.GetValue(allowShortKey));
+                    clock, result.GetValue(Secrets.AllowShortKey), region is null ? null : result.GetValue(region));
             });
             yield return command;
         }
     }
 
     /// <summary>Issues a token from the given claim values; returns 0, or 2 with every problem listed.</summary>
-    internal static int Run(TextWriter output, TextWriter error, CliPlatform platform, IReadOnlyList<(ClaimDescriptor Claim, string[] Values)> given,
-        string? claimsJson, string? secret, TimeProvider clock, bool allowShortKey)
+    internal static int Run(TextWriter output, TextWriter error, CliPlatform platform, IReadOnlyList<(ClaimOption Claim, string[] Values)> given,
+        string? claimsJson, string? secret, TimeProvider clock, bool allowShortKey, string? region = null)
     {
         if (string.IsNullOrEmpty(secret))
         {
-            error.WriteLine("No secret: give the platform's API secret with --secret-file, --secret-stdin, or the environment variable named by --secret-env (TOKENSCHEMA_SECRET by default).");
-            return 2;
+            error.WriteLine(Secrets.Missing);
+            return ExitCodes.Usage;
         }
 
         var problems = new List<string>();
         JsonObject payload = ClaimsFromJson(platform, claimsJson, problems);
         DateTimeOffset now = clock.GetUtcNow();
-        foreach ((ClaimDescriptor claim, string[] values) in given)
+        foreach ((ClaimOption option, string[] values) in given)
         {
+            ClaimDescriptor claim = option.Claim;
             if (values.Length > 1 && claim.Type != ClaimValueType.Array)
             {
-                problems.Add($"'{claim.Name}' ({OptionName(claim)}) is given {values.Length} times");
+                problems.Add($"'{option.Display}' ({option.Name}) is given {values.Length} times");
             }
             else if (claim.AllowedValues.Count > 0 && claim.Type is ClaimValueType.String or ClaimValueType.Enum && values.Length == 1 &&
                 !IsAllowed(claim, values[0]))
             {
                 // Left out of the payload, so that the typed record still reads and reports every other problem.
-                problems.Add($"'{claim.Name}' is not one of {string.Join(", ", claim.AllowedValues)}");
+                problems.Add($"'{option.Display}' is not one of {string.Join(", ", claim.AllowedValues)}");
             }
             else if (ToJson(claim, values, now, out JsonNode? node, out string? problem))
             {
-                payload[claim.Name] = node;
+                if (Place(payload, option.Path, node) is { } conflict)
+                {
+                    problems.Add($"'{option.Display}' is given by {option.Name} and by {conflict}");
+                }
             }
             else
             {
-                problems.Add($"'{claim.Name}' ({OptionName(claim)}) {problem}");
+                problems.Add($"'{option.Display}' ({option.Name}) {problem}");
             }
         }
 
         try
         {
             // Issued even after a problem with an option, to list the record's own problems too; printed only when valid.
-            IssueResult issued = platform.Issue(payload.ToJsonString(), secret, clock, allowShortKey);
+            IssueResult issued = platform.Issue(payload.ToJsonString(), new IssuerSettings(secret, clock, allowShortKey, region));
             if (issued.Token is not null && problems.Count == 0)
             {
+                if (platform.Warning is { } warn)
+                {
+                    using JsonDocument document = JsonDocument.Parse(payload.ToJsonString());
+                    if (warn(document.RootElement) is { } warning)
+                    {
+                        error.WriteLine("warning: " + warning);
+                    }
+                }
+
                 output.WriteLine(issued.Token);
-                return 0;
+                return ExitCodes.Ok;
             }
 
             problems.AddRange(issued.Problems);
         }
         catch (ArgumentException exception)
         {
-            // The key: too short, or not what the issuer takes. Said as it is, without the key.
-            error.WriteLine(exception.Message);
-            return 2;
+            // The key: too short, or not what the issuer takes; a token naming another key or domain. Said without the key.
+            error.WriteLine(TerminalText.Escape(exception.Message));
+            return ExitCodes.Usage;
         }
 
         error.WriteLine($"The {platform.Name} token is not valid ({problems.Count} {(problems.Count == 1 ? "problem" : "problems")}):");
         foreach (string problem in problems)
         {
-            error.WriteLine("  " + problem);
+            error.WriteLine("  " + TerminalText.Escape(problem));
         }
 
-        return 2;
+        return ExitCodes.Usage;
+    }
+
+    /// <summary>Sets the value at <paramref name="path"/>, making the objects on the way; the source of a value already there, else <see langword="null"/>.</summary>
+    private static string? Place(JsonObject payload, IReadOnlyList<string> path, JsonNode? value)
+    {
+        JsonObject target = payload;
+        for (int i = 0; i < path.Count - 1; i++)
+        {
+            switch (target[path[i]])
+            {
+                case JsonObject inner:
+                    target = inner;
+                    break;
+                case null when !target.ContainsKey(path[i]):
+                    var created = new JsonObject();
+                    target[path[i]] = created;
+                    target = created;
+                    break;
+                default:
+                    return "--claims-json (not an object there)";
+            }
+        }
+
+        if (target.ContainsKey(path[^1]))
+        {
+            return "--claims-json";
+        }
+
+        target[path[^1]] = value;
+        return null;
     }
 
     private static bool IsAllowed(ClaimDescriptor claim, string value)
@@ -165,10 +270,10 @@ internal static class PlatformSign
             return payload;
         }
 
-        JsonNode? parsed;
+        JsonDocument document;
         try
         {
-            parsed = JsonNode.Parse(claimsJson);
+            document = JsonDocument.Parse(claimsJson);
         }
         catch (JsonException exception)
         {
@@ -176,25 +281,32 @@ internal static class PlatformSign
             return payload;
         }
 
-        if (parsed is not JsonObject given)
+        using (document)
         {
-            problems.Add("--claims-json is not a JSON object");
-            return payload;
-        }
-
-        foreach (KeyValuePair<string, JsonNode?> claim in given)
-        {
-            // A long name stands for its claim (close_tab_on_exit for ctoe).
-            string name = claim.Key;
-            foreach (ClaimDescriptor descriptor in platform.Claims)
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                if (descriptor.LongName == claim.Key)
-                {
-                    name = descriptor.Name;
-                }
+                problems.Add("--claims-json is not a JSON object");
+                return payload;
             }
 
-            payload[name] = claim.Value?.DeepClone();
+            // Every name is the schema's, or an error with the analyzer's suggestion: the typed reader would skip it.
+            SchemaNames.CheckPayload(document.RootElement, platform.Claims, platform.Name, problems);
+            foreach (JsonProperty claim in document.RootElement.EnumerateObject())
+            {
+                // A long name stands for its claim (close_tab_on_exit for ctoe).
+                if (SchemaNames.Find(claim.Name, platform.Claims) is not { } known)
+                {
+                    continue;
+                }
+
+                if (payload.ContainsKey(known.Name))
+                {
+                    problems.Add($"'{known.Name}' is given twice in --claims-json");
+                    continue;
+                }
+
+                payload[known.Name] = JsonNode.Parse(claim.Value.GetRawText());
+            }
         }
 
         return payload;
@@ -209,17 +321,17 @@ internal static class PlatformSign
         switch (claim.Type)
         {
             case ClaimValueType.Boolean:
-                if (values.Length == 0 || text is "true" or "yes")
+                if (values.Length == 0 || TryParseBoolean(text) is true)
                 {
                     node = JsonValue.Create(true);
                 }
-                else if (text is "false" or "no")
+                else if (TryParseBoolean(text) is false)
                 {
                     node = JsonValue.Create(false);
                 }
                 else
                 {
-                    problem = "takes true or false, not '" + text + "'";
+                    problem = "takes true or false (yes/no, 1/0, any letter case), not '" + text + "'";
                 }
 
                 break;
@@ -283,11 +395,17 @@ internal static class PlatformSign
         return problem is null;
     }
 
+    /// <summary>A boolean as people and spreadsheets write it: <c>true</c>/<c>false</c> in any case (Excel's <c>TRUE</c>), <c>yes</c>/<c>no</c>, <c>1</c>/<c>0</c>.</summary>
+    internal static bool? TryParseBoolean(string text) =>
+        text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text == "1" ? true
+        : text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase) || text == "0" ? false
+        : null;
+
     private static JsonNode? Scalar(ClaimValueType type, string value) => type switch
     {
         ClaimValueType.Integer when long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n) => JsonValue.Create(n),
         ClaimValueType.Number when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) => JsonValue.Create(d),
-        ClaimValueType.Boolean when bool.TryParse(value, out bool b) => JsonValue.Create(b),
+        ClaimValueType.Boolean when TryParseBoolean(value) is { } b => JsonValue.Create(b),
         _ => JsonValue.Create(value),
     };
 
@@ -335,9 +453,10 @@ internal static class PlatformSign
         return true;
     }
 
-    private static string Describe(ClaimDescriptor claim)
+    private static string Describe(CliPlatform platform, ClaimOption option)
     {
-        var text = new StringBuilder($"'{claim.Name}'");
+        ClaimDescriptor claim = option.Claim;
+        var text = new StringBuilder($"'{option.Display}'");
         if (claim.Description is { } description)
         {
             text.Append(": ").Append(description);
@@ -357,7 +476,11 @@ internal static class PlatformSign
             text.Append(" One of: ").Append(string.Join(", ", claim.AllowedValues)).Append('.');
         }
 
-        if (claim.IsRequired)
+        if (option.Path.Count == 1 && platform.Filled.Contains(claim.Name))
+        {
+            text.Append(" Filled by the issuer when absent.");
+        }
+        else if (claim.IsRequired)
         {
             text.Append(" Required.");
         }
@@ -393,4 +516,11 @@ internal static class PlatformSign
 
         return text.ToString();
     }
+}
+
+/// <summary>A clock fixed at one instant, for <c>sign --now</c>.</summary>
+internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    /// <inheritdoc />
+    public override DateTimeOffset GetUtcNow() => now;
 }

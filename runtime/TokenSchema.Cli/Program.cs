@@ -1,168 +1,202 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.IO;
-using System.Runtime.InteropServices;
-using System.Threading;
+using System.Text;
 
 namespace TokenSchema.Cli;
+
+/// <summary>The exit codes of every command, documented in the README and in <c>tokenschema --help</c>.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Done: the token was signed, or it verified.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The token was refused (a bad signature, expired, a claim the schema refuses) or not verified.</summary>
+    public const int Refused = 1;
+
+    /// <summary>Bad usage or bad input: an unknown option or claim, an invalid value, a missing secret, a file that cannot be read.</summary>
+    public const int Usage = 2;
+
+    /// <summary><c>bulk</c> finished, and some rows were refused (they are listed; the others were signed).</summary>
+    public const int RowsRefused = 3;
+
+    /// <summary>The tool itself failed; nothing half-written is left. A bug: the message says where.</summary>
+    public const int Failure = 70;
+
+    /// <summary>Stopped by SIGINT (Ctrl-C): 128 + 2.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM: 128 + 15.</summary>
+    public const int Terminated = 143;
+
+    /// <summary>The lines <c>--help</c> shows.</summary>
+    public const string Help = "Exit codes: 0 done or verified, 1 token refused or not verified, 2 bad usage or input, 3 bulk finished with refused rows, 130 after SIGINT, 143 after SIGTERM, 70 the tool failed.";
+}
+
+/// <summary>Bad usage or input, said in one line without any value the user gave: the command exits with <see cref="ExitCodes.Usage"/>.</summary>
+internal sealed class UsageException(string message) : Exception(message);
 
 internal static class Program
 {
     private static int Main(string[] args)
     {
-        // Keys come from the environment, a file or standard input, never from an argument (shell history, ps).
-        var secretEnv = new Option<string>("--secret-env")
+        Console.OutputEncoding = new UTF8Encoding(false);
+        try
         {
-            Description = "The environment variable holding the HS256 secret (the platform's API key).",
-            DefaultValueFactory = _ => "TOKENSCHEMA_SECRET",
-            Recursive = true,
-        };
-        var secretFile = new Option<FileInfo?>("--secret-file") { Description = "A file holding the secret (one line).", Recursive = true };
-        var secretStdin = new Option<bool>("--secret-stdin") { Description = "Read the secret from the first line of standard input.", Recursive = true };
-        var allowShortKey = new Option<bool>("--allow-short-key")
+            ParseResult parsed = Build().Parse(args);
+            if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
+            {
+                foreach (System.CommandLine.Parsing.ParseError error in parsed.Errors)
+                {
+                    Console.Error.WriteLine(TerminalText.Escape(error.Message));
+                }
+
+                Console.Error.WriteLine("See tokenschema --help, or the command's --help.");
+                return ExitCodes.Usage;
+            }
+
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException usage)
         {
-            Description = "Accept a secret shorter than the 32 bytes RFC 7518 §3.2 requires.",
-            Recursive = true,
-        };
-        Secrets.Options = (secretEnv, secretFile, secretStdin);
+            Console.Error.WriteLine(usage.Message);
+            return ExitCodes.Usage;
+        }
+        catch (Exception exception)
+        {
+            // Never a stack trace, never a message that may carry an argument's value (a path, a secret given by mistake).
+            Console.Error.WriteLine($"tokenschema failed: {exception.GetType().Name} (a bug in the tool; nothing was written).");
+            return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>The command tree: <c>demo</c>, <c>sign &lt;platform&gt;</c>, <c>inspect</c>, <c>bulk &lt;platform&gt;</c>.</summary>
+    internal static Command Build()
+    {
+        // Named tokenschema, the tool's command, whatever the executable is called (TokenSchema.Cli.dll, the native binary).
+        var root = new Command("tokenschema", "Sign, inspect and verify HS256 meeting tokens. " + ExitCodes.Help) { new HelpOption(), new VersionOption() };
+        foreach (Option option in Secrets.Options)
+        {
+            root.Options.Add(option);
+        }
 
         var demo = new Command("demo", "Sign and inspect demo tokens with a public demo key.");
         demo.SetAction(_ => TokenCommands.Demo(Console.Out, TimeProvider.System));
 
-        var claims = new Option<string>("--claims") { Description = "The payload as a JSON object.", Required = true };
-        var keyId = new Option<string?>("--kid") { Description = "The kid header parameter." };
-        var sign = new Command("sign", "Sign a JSON payload with HS256, or issue a platform's token: sign <platform> --help lists its claims.") { claims, keyId, secretEnv, secretFile, secretStdin, allowShortKey };
-        foreach (Command platformSign in PlatformSign.Commands(allowShortKey))
+        var sign = new Command("sign", "Sign a token: sign <platform> [--<claim> value]… [--claims-json '<json>']; sign <platform> --help lists the platform's claims, sign jwt signs any JSON payload.");
+        sign.Subcommands.Add(TokenCommands.JwtSignCommand());
+        foreach (Command platformSign in PlatformSign.Commands())
         {
             sign.Subcommands.Add(platformSign);
         }
 
-        sign.SetAction(result => TokenCommands.Sign(
-            Console.Out,
-            Console.Error,
-            result.GetValue(claims)!,
-            Secrets.Read(result),
-            result.GetValue(keyId),
-            result.GetValue(allowShortKey)));
-
-        var token = new Argument<string>("token") { Description = "The compact token to decode." };
-        var platform = new Option<string?>("--platform")
+        var bulk = new Command("bulk", "One token per input row (JSONL, or CSV with a header of claim names), in order, on all cores: bulk <platform> --input FILE --output FILE.");
+        foreach (Command platformBulk in BulkCommand.Commands())
         {
-            Description = "Explain and read the payload with a platform's schema: " + string.Join(", ", TokenCommands.Platforms) + " (guessed from the claims when not given).",
-        };
-        var json = new Option<bool>("--json") { Description = "Write the result as one JSON object, for programs." };
-        var inspect = new Command("inspect", "Explain a token's header and payload with its platform's schema; verify it when a secret is given.")
-        {
-            token, secretEnv, secretFile, secretStdin, allowShortKey, platform, json,
-        };
-        inspect.SetAction(result => TokenCommands.Inspect(
-            Console.Out,
-            Console.Error,
-            result.GetValue(token)!,
-            Secrets.Read(result),
-            TimeProvider.System,
-            result.GetValue(allowShortKey),
-            result.GetValue(platform),
-            result.GetValue(json)));
-
-        var issuePlatform = new Option<string>("--platform") { Description = "The platform: " + string.Join(", ", PlatformCommands.Platforms) + ".", Required = true };
-        var issueClaims = new Option<string>("--claims") { Description = "The claims as a JSON object, read into the platform's typed record.", DefaultValueFactory = _ => "{}" };
-        var key = new Option<string?>("--key") { Description = "The platform's key id: LiveKit's API key, Twilio's API key SID, 100ms's app access key, Jitsi's app id." };
-        var audience = new Option<string?>("--audience") { Description = "Jitsi's audience, written to aud." };
-        var account = new Option<string?>("--account") { Description = "Twilio's account SID." };
-        var region = new Option<string?>("--region") { Description = "Twilio's region, written to the twr header." };
-        var now = new Option<long?>("--now") { Description = "The issuer's clock, in unix seconds; the system clock when absent." };
-        var issue = new Command("issue", "Issue a platform token with the platform's issuer, which fills the claims the platform's SDK fills.")
-        {
-            issuePlatform, issueClaims, key, account, region, audience, now, secretEnv,
-        };
-        issue.SetAction(result => PlatformCommands.Issue(
-            Console.Out,
-            Console.Error,
-            result.GetValue(issuePlatform)!,
-            result.GetValue(issueClaims)!,
-            Environment.GetEnvironmentVariable(result.GetValue(secretEnv)!),
-            result.GetValue(key),
-            result.GetValue(account),
-            result.GetValue(region),
-            result.GetValue(now) is { } seconds ? new FixedTimeProvider(DateTimeOffset.FromUnixTimeSeconds(seconds)) : TimeProvider.System,
-            result.GetValue(audience)));
-
-        var readToken = new Argument<string>("token") { Description = "The compact token to read." };
-        var readPlatform = new Option<string>("--platform") { Description = "The platform: " + string.Join(", ", PlatformCommands.ReadPlatforms) + ".", Required = true };
-        var read = new Command("read", "Verify a token into a platform's typed record and print the record as JSON, as its generated writer writes it.")
-        {
-            readToken, readPlatform, secretEnv,
-        };
-        read.SetAction(result => PlatformCommands.Read(
-            Console.Out,
-            Console.Error,
-            result.GetValue(readPlatform)!,
-            result.GetValue(readToken)!,
-            Environment.GetEnvironmentVariable(result.GetValue(secretEnv)!),
-            TimeProvider.System));
-
-        var bulk = new Command("bulk", "One token per input row (JSONL, or CSV with a header of claim names), in order, on all cores: bulk <platform> --input FILE --output FILE.")
-        {
-            secretEnv, secretFile, secretStdin, allowShortKey,
-        };
-        foreach (CliPlatform known in CliPlatform.All)
-        {
-            var input = new Option<string>("--input") { Description = "The rows: a .jsonl file (one claims object a line) or a .csv file (a header row of claim names, long or short).", Required = true };
-            var output = new Option<string>("--output") { Description = "The file to write; written to a temporary file and renamed when complete.", Required = true };
-            var errors = new Option<string?>("--errors") { Description = "A file that receives every refused row, by line number and claim." };
-            var format = new Option<string>("--format") { Description = "tokens (one a line), csv (the input columns, then token and join_link) or jsonl.", DefaultValueFactory = _ => "tokens" };
-            var defaults = new Option<string?>("--claims-json") { Description = "Claims every row gets unless it has its own (the platform's ids: Daily's domain_id, LiveKit's API key…)." };
-            var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first refused row." };
-            var subdomain = new Option<string?>("--daily-subdomain") { Description = "Daily: the subdomain of the join links, https://<subdomain>.daily.co/<room>?t=<token>." };
-            var teamDomain = new Option<string?>("--digitalsamba-team-domain") { Description = "Digital Samba: the team's domain of the join links, https://<team>.digitalsamba.com/<room>?token=<token>." };
-            var command = new Command(known.Name, $"Issue {known.Name} tokens in bulk.") { input, output, errors, format, defaults, failFast, subdomain, teamDomain };
-            command.SetAction(async (result, cancellationToken) =>
-            {
-                string? secret = Secrets.Read(result);
-                if (string.IsNullOrEmpty(secret))
-                {
-                    Console.Error.WriteLine("No secret: give the platform's API secret with --secret-file, --secret-stdin, or the environment variable named by --secret-env.");
-                    return 2;
-                }
-
-                using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-                {
-                    context.Cancel = true;
-                    interrupted.Cancel();
-                });
-                var request = new BulkCommand.Request(known.Name, result.GetValue(input)!, result.GetValue(output)!, result.GetValue(errors),
-                    result.GetValue(format)!, result.GetValue(defaults), secret, TimeProvider.System, result.GetValue(allowShortKey),
-                    result.GetValue(failFast), result.GetValue(subdomain), Console.Error, !Console.IsErrorRedirected, result.GetValue(teamDomain));
-                return await known.Bulk(request, interrupted.Token);
-            });
-            bulk.Subcommands.Add(command);
+            bulk.Subcommands.Add(platformBulk);
         }
 
-        var root = new RootCommand("tokenschema: sign, inspect and verify HS256 meeting tokens.") { demo, sign, inspect, issue, read, bulk };
-        return root.Parse(args).Invoke();
+        root.Subcommands.Add(demo);
+        root.Subcommands.Add(sign);
+        root.Subcommands.Add(TokenCommands.InspectCommand());
+        root.Subcommands.Add(bulk);
+        return root;
     }
 }
 
-/// <summary>Where the secret comes from: <c>--secret-file</c>, else <c>--secret-stdin</c>, else the variable named by <c>--secret-env</c>.</summary>
+/// <summary>
+/// Where the secret comes from, the same on every command: <c>--secret-file</c>, else <c>--secret-stdin</c>, else the
+/// variable named by <c>--secret-env</c>. One normalisation for every source: a leading byte-order mark (U+FEFF) and
+/// trailing line breaks (CR, LF) are removed; nothing else is (spaces and tabs are part of the secret).
+/// </summary>
 internal static class Secrets
 {
-    internal static (Option<string> Env, Option<FileInfo?> File, Option<bool> Stdin) Options { get; set; }
+    /// <summary>The variable named by default.</summary>
+    public const string DefaultVariable = "TOKENSCHEMA_SECRET";
 
-    /// <summary>The secret the options point at, or <see langword="null"/> when there is none.</summary>
-    public static string? Read(ParseResult result)
+    public static readonly Option<string> Env = new("--secret-env")
     {
-        if (result.GetValue(Options.File) is { } file)
+        Description = "The environment variable holding the HS256 secret (the platform's API secret).",
+        DefaultValueFactory = _ => DefaultVariable,
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> File = new("--secret-file") { Description = "A file holding the secret (its first line).", Recursive = true };
+
+    public static readonly Option<bool> Stdin = new("--secret-stdin") { Description = "Read the secret from the first line of standard input.", Recursive = true };
+
+    public static readonly Option<bool> AllowShortKey = new("--allow-short-key")
+    {
+        Description = "Accept a secret shorter than the 32 bytes RFC 7518 §3.2 requires.",
+        Recursive = true,
+    };
+
+    /// <summary>The options, in the order help lists them.</summary>
+    public static readonly Option[] Options = [Env, File, Stdin, AllowShortKey];
+
+    /// <summary>The message when no secret is given.</summary>
+    public const string Missing = "No secret: give the platform's API secret with --secret-file, --secret-stdin, or the environment variable named by --secret-env (TOKENSCHEMA_SECRET by default).";
+
+    /// <summary>The secret the options point at, normalised; <see langword="null"/> when there is none.</summary>
+    /// <exception cref="UsageException">The file cannot be read, or two sources are given; the message never holds the path or the secret.</exception>
+    public static string? Read(ParseResult result) => Read(result, Console.In);
+
+    /// <summary>The secret the options point at, with standard input read from <paramref name="stdin"/>.</summary>
+    public static string? Read(ParseResult result, TextReader stdin)
+    {
+        string? file = result.GetValue(File);
+        bool fromStdin = result.GetValue(Stdin);
+        if (file is not null && fromStdin)
         {
-            return File.ReadAllText(file.FullName).TrimEnd('\r', '\n');
+            throw new UsageException("Give the secret one way: --secret-file or --secret-stdin, not both.");
         }
 
-        if (result.GetValue(Options.Stdin))
+        if (file is not null)
         {
-            return Console.In.ReadLine();
+            string text;
+            try
+            {
+                text = System.IO.File.ReadAllText(file);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                // The path is not repeated: a secret pasted where the path goes would be printed.
+                string why = exception switch
+                {
+                    FileNotFoundException or DirectoryNotFoundException => "it does not exist",
+                    UnauthorizedAccessException => "access is denied",
+                    _ => "it is not a readable file",
+                };
+                throw new UsageException($"--secret-file: the file cannot be read ({why}).");
+            }
+
+            int end = text.IndexOfAny(['\r', '\n']);
+            return Normalize(end < 0 ? text : text[..end]);
         }
 
-        return Environment.GetEnvironmentVariable(result.GetValue(Options.Env)!);
+        if (fromStdin)
+        {
+            return Normalize(stdin.ReadLine());
+        }
+
+        string? variable = result.GetValue(Env);
+        return string.IsNullOrEmpty(variable) ? null : Normalize(Environment.GetEnvironmentVariable(variable));
     }
+
+    /// <summary>The one normalisation: without a leading byte-order mark and trailing CR or LF; <see langword="null"/> for nothing.</summary>
+    public static string? Normalize(string? secret)
+    {
+        if (secret is null)
+        {
+            return null;
+        }
+
+        secret = secret.StartsWith('\uFEFF') ? secret[1..] : secret;
+        secret = secret.TrimEnd('\r', '\n');
+        return secret.Length == 0 ? null : secret;
+    }
+
+    /// <summary>The secret, or a <see cref="UsageException"/> saying how to give one.</summary>
+    public static string Require(ParseResult result) => Read(result) ?? throw new UsageException(Missing);
 }

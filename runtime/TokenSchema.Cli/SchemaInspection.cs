@@ -36,7 +36,7 @@ internal static class SchemaInspection
         {
             foreach (ClaimProblem problem in schema.Problems(payloadJson))
             {
-                findings.Add($"'{problem.Claim}' {problem.Message} (the {platform} schema's validation)");
+                findings.Add(TerminalText.Escape($"'{problem.Claim}' {problem.Message} (the {platform} schema's validation)"));
             }
         }
 
@@ -67,7 +67,8 @@ internal static class SchemaInspection
     {
         foreach (JsonProperty claim in obj.EnumerateObject())
         {
-            string path = prefix + claim.Name;
+            // Names and values come from the token: escaped here, line breaks included, before any line is laid out.
+            string path = prefix + TerminalText.Escape(claim.Name);
             ClaimDescriptor? descriptor = Find(descriptors, claim.Name);
             string label = descriptor?.LongName is { } longName && longName != claim.Name ? path + " → " + longName
                 : descriptor?.Description is { } description ? path + " (" + description + ")"
@@ -76,7 +77,7 @@ internal static class SchemaInspection
             {
                 ClaimDescriptor? byLongName = FindByLongName(descriptors, claim.Name);
                 findings.Add(byLongName is not null
-                    ? $"'{path}' is the long name of '{prefix}{byLongName.Name}'; self-signed tokens carry '{byLongName.Name}', and the platform ignores '{claim.Name}'"
+                    ? $"'{path}' is the long name of '{prefix}{byLongName.Name}'; self-signed tokens carry '{byLongName.Name}', and the platform ignores '{TerminalText.Escape(claim.Name)}'"
                     : $"'{path}' is not a claim of the schema; the platform ignores it");
             }
 
@@ -161,8 +162,8 @@ internal static class SchemaInspection
 
     private static string Text(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString()!,
-        _ => value.GetRawText(),
+        JsonValueKind.String => TerminalText.Escape(value.GetString()),
+        _ => TerminalText.Escape(value.GetRawText()),
     };
 
     private static ClaimDescriptor? Find(IReadOnlyList<ClaimDescriptor>? descriptors, string name)

@@ -1,5 +1,7 @@
 using System;
 using System.Buffers.Text;
+using System.Collections.Generic;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -85,13 +87,24 @@ internal static class TokenCommands
         return 0;
     }
 
+    /// <summary><c>sign jwt --claims-json '&lt;json&gt;' [--kid K]</c>: any JSON object, signed as it is (the open JWT vocabulary keeps every claim).</summary>
+    internal static Command JwtSignCommand()
+    {
+        var claims = new Option<string>("--claims-json") { Description = "The payload as a JSON object, signed as it is.", Required = true };
+        var keyId = new Option<string?>("--kid") { Description = "The kid header parameter." };
+        var command = new Command("jwt", "Sign any JSON payload with HS256: every claim is kept as given.") { claims, keyId };
+        command.SetAction(result => Sign(Console.Out, Console.Error, result.GetValue(claims)!, Secrets.Read(result), result.GetValue(keyId),
+            result.GetValue(Secrets.AllowShortKey)));
+        return command;
+    }
+
     /// <summary>Signs the JSON claims with the secret; prints the token.</summary>
     public static int Sign(TextWriter output, TextWriter error, string claimsJson, string? secret, string? keyId, bool allowShortKey)
     {
         if (string.IsNullOrEmpty(secret))
         {
-            error.WriteLine("No secret: set the environment variable named by --secret-env (TOKENSCHEMA_SECRET by default).");
-            return 2;
+            error.WriteLine(Secrets.Missing);
+            return ExitCodes.Usage;
         }
 
         JsonClaims claims;
@@ -101,21 +114,94 @@ internal static class TokenCommands
         }
         catch (JsonException exception)
         {
-            error.WriteLine($"--claims is not valid JSON: {exception.Message}");
-            return 2;
+            error.WriteLine($"--claims-json is not valid JSON: {TerminalText.Escape(exception.Message)}");
+            return ExitCodes.Usage;
+        }
+
+        var duplicates = new List<string>();
+        if (claims.Root.ValueKind == JsonValueKind.Object)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (JsonProperty property in claims.Root.EnumerateObject())
+            {
+                if (!seen.Add(property.Name))
+                {
+                    duplicates.Add($"'{TerminalText.Escape(property.Name)}' is given twice in --claims-json");
+                }
+            }
+        }
+
+        if (duplicates.Count > 0)
+        {
+            duplicates.ForEach(error.WriteLine);
+            return ExitCodes.Usage;
         }
 
         try
         {
             using var signer = JwtSigner.FromSecret(secret, new JwtSignerOptions { KeyId = keyId, AllowShortKey = allowShortKey });
             output.WriteLine(signer.Sign(claims));
-            return 0;
+            return ExitCodes.Ok;
         }
         catch (Exception exception) when (exception is ArgumentException or JwtPayloadValidationException)
         {
-            error.WriteLine(exception.Message);
-            return 2;
+            error.WriteLine(TerminalText.Escape(exception.Message));
+            return ExitCodes.Usage;
         }
+    }
+
+    /// <summary>The longest token <c>inspect</c> decodes: far above any platform's limit, far below what would exhaust memory.</summary>
+    internal const int MaxInspectedLength = 1 << 20;
+
+    /// <summary><c>inspect &lt;token&gt;|- [--platform P] [--json]</c>.</summary>
+    internal static Command InspectCommand()
+    {
+        var token = new Argument<string>("token") { Description = "The compact token, or - to read it from standard input (so that it stays out of the process list and the shell's history)." };
+        var platform = new Option<string?>("--platform")
+        {
+            Description = "Explain and read the payload with a platform's schema: " + string.Join(", ", Platforms) + " (guessed from the claims when not given).",
+        };
+        var json = new Option<bool>("--json") { Description = "Write the result as one JSON object, for programs: header, payload, platform, findings, signature, and the record as the platform's typed record reads it." };
+        var command = new Command("inspect", "Explain a token's header and payload with its platform's schema; verify it when a secret is given. " + ExitCodes.Help)
+        {
+            token, platform, json,
+        };
+        command.SetAction(result =>
+        {
+            string given = result.GetValue(token)!;
+            if (given == "-")
+            {
+                if (result.GetValue(Secrets.Stdin))
+                {
+                    throw new UsageException("Standard input gives the token or the secret, not both: use --secret-file or --secret-env with inspect -.");
+                }
+
+                given = ReadBounded(Console.In, MaxInspectedLength);
+            }
+
+            return Inspect(Console.Out, Console.Error, given, Secrets.Read(result), TimeProvider.System, result.GetValue(Secrets.AllowShortKey),
+                result.GetValue(platform), result.GetValue(json));
+        });
+        return command;
+    }
+
+    /// <summary>Reads up to <paramref name="limit"/> + 1 characters, so that a token too long is known without reading it all.</summary>
+    private static string ReadBounded(TextReader reader, int limit)
+    {
+        var buffer = new char[limit + 1];
+        int read = 0;
+        while (read < buffer.Length)
+        {
+            int n = reader.Read(buffer, read, buffer.Length - read);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        return new string(buffer, 0, read);
     }
 
     /// <summary>
@@ -129,16 +215,22 @@ internal static class TokenCommands
         platform = platform?.ToLowerInvariant();
         if (platform is not null && Array.IndexOf(Platforms, platform) < 0)
         {
-            error.WriteLine($"Unknown platform '{platform}'; use one of: {string.Join(", ", Platforms)}.");
-            return 2;
+            error.WriteLine($"Unknown platform '{TerminalText.Escape(platform)}'; use one of: {string.Join(", ", Platforms)}.");
+            return ExitCodes.Usage;
         }
 
         token = token.Trim();
+        if (token.Length > MaxInspectedLength)
+        {
+            error.WriteLine($"The token is over {MaxInspectedLength:N0} characters; inspect reads at most that much (a verifier refuses any token over {new JwtVerifierOptions().MaxTokenLength:N0}).");
+            return ExitCodes.Usage;
+        }
+
         string[] parts = token.Split('.');
         if (parts.Length != 3)
         {
             error.WriteLine($"Not a compact JWS: expected 3 segments separated by '.', found {parts.Length}.");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         string header, payload;
@@ -150,7 +242,7 @@ internal static class TokenCommands
         catch (FormatException)
         {
             error.WriteLine("A segment is not base64url.");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         string? guessedFrom = null;
@@ -159,13 +251,15 @@ internal static class TokenCommands
             (platform, guessedFrom) = Guess(payload);
         }
 
-        var text = json ? new StringWriter() : output;
+        // Everything is laid out first, then printed with every character a terminal would act on escaped (token values
+        // were escaped with their line breaks where they were written, so no line below comes from the token).
+        var text = new StringWriter();
         text.WriteLine("header:");
         text.WriteLine(Indent(PrettyOrRaw(header), "  "));
         text.WriteLine("payload:");
         text.WriteLine(Indent(PrettyOrRaw(payload), "  "));
-        text.WriteLine(guessedFrom is null ? $"platform: {platform}" : $"platform: {platform} (guessed from the claims {guessedFrom}; --platform chooses)");
-        var findings = new System.Collections.Generic.List<string>();
+        text.WriteLine(guessedFrom is null ? $"platform: {platform}" : $"platform: {platform} (guessed from the claims {TerminalText.Escape(guessedFrom)}; --platform chooses)");
+        var findings = new List<string>();
         try
         {
             SchemaInspection.Describe(text, platform, payload, token.Length, clock.GetUtcNow(), findings);
@@ -181,7 +275,7 @@ internal static class TokenCommands
         if (string.IsNullOrEmpty(secret))
         {
             verdict = "not verified";
-            exit = 1;
+            exit = ExitCodes.Refused;
             text.WriteLine("signature: NOT VERIFIED (give the secret with --secret-env, --secret-file or --secret-stdin to verify)");
         }
         else
@@ -190,25 +284,30 @@ internal static class TokenCommands
             {
                 using var verifier = JwtVerifier.FromSecret(secret, new JwtVerifierOptions { TimeProvider = clock, AllowShortKey = allowShortKey });
                 // A guessed platform explains the claims; only a chosen one decides whether the token is accepted.
-                (JwtError result, record) = VerifyFor(guessedFrom is null ? platform : "jwt", verifier, token);
-                verdict = result == JwtError.None ? "verified" : "rejected: " + result;
-                exit = result == JwtError.None ? 0 : 1;
-                text.WriteLine(result == JwtError.None ? "signature: verified (HS256); token accepted" : $"signature: token rejected: {result}");
+                (JwtVerificationFailure failure, record) = VerifyFor(guessedFrom is null ? platform : "jwt", verifier, token);
+                string why = TerminalText.Escape(failure.ToString());
+                verdict = failure.Error == JwtError.None ? "verified" : "rejected: " + why;
+                exit = failure.Error == JwtError.None ? ExitCodes.Ok : ExitCodes.Refused;
+                text.WriteLine(failure.Error == JwtError.None ? "signature: verified (HS256); token accepted" : $"signature: token rejected: {why}");
                 if (record is not null)
                 {
-                    text.WriteLine($"read as {platform}: {record}");
+                    text.WriteLine($"read as {platform}: {TerminalText.Escape(record)}");
                 }
             }
             catch (ArgumentException exception)
             {
-                error.WriteLine(exception.Message);
-                return 2;
+                error.WriteLine(TerminalText.Escape(exception.Message));
+                return ExitCodes.Usage;
             }
         }
 
         if (json)
         {
             WriteJson(output, header, payload, platform, guessedFrom is not null, findings, verdict, record);
+        }
+        else
+        {
+            output.Write(TerminalText.Escape(text.ToString(), keepLineFeeds: true));
         }
 
         return exit;
@@ -275,13 +374,13 @@ internal static class TokenCommands
             writer.WriteString("signature", verdict);
             if (record is not null)
             {
-                writer.WriteString("record", record);
+                WriteRawOrString(writer, "record", record);
             }
 
             writer.WriteEndObject();
         }
 
-        output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        output.WriteLine(TerminalText.EscapeJson(Encoding.UTF8.GetString(buffer.WrittenSpan)));
     }
 
     private static void WriteRawOrString(Utf8JsonWriter writer, string name, string json)
@@ -323,8 +422,28 @@ internal static class TokenCommands
     /// <summary>The platforms <c>inspect --platform</c> reads into their typed records, and plain JWT.</summary>
     internal static readonly string[] Platforms = ["jwt", .. Array.ConvertAll(CliPlatform.All, p => p.Name)];
 
-    private static (JwtError Error, string? Record) VerifyFor(string platform, JwtVerifier verifier, string token) =>
-        CliPlatform.Find(platform) is { } known ? known.Verify(verifier, token) : (Check<JsonClaims>(verifier, token), null);
+    private static (JwtVerificationFailure Failure, string? Record) VerifyFor(string platform, JwtVerifier verifier, string token)
+    {
+        if (CliPlatform.Find(platform) is { } known)
+        {
+            return known.Verify(verifier, token);
+        }
+
+        verifier.TryVerifyDetailed(token.AsSpan(), out JsonClaims? _, out JwtVerificationFailure failure);
+        return (failure, null);
+    }
+
+    /// <summary>The payload as its generated writer writes it: what the typed record holds, as JSON on one line.</summary>
+    internal static string Rewrite<T>(T payload) where T : IJwtPayload<T>
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            payload.WritePayload(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static string Decode(string segment) => Encoding.UTF8.GetString(Base64Url.DecodeFromChars(segment));
 
@@ -343,7 +462,7 @@ internal static class TokenCommands
         }
         catch (JsonException)
         {
-            return json + "   (not valid JSON)";
+            return TerminalText.Escape(json) + "   (not valid JSON)";
         }
     }
 

@@ -90,7 +90,7 @@ public sealed class CliBulkTests : IDisposable
         Assert.Contains("bob@example.com,standup,\"Bob \"\"B\"\" Smith\n(remote)\",false,ey", text);
         Assert.Contains(",https://acme.daily.co/standup?t=ey", text);
         Assert.DoesNotContain("eve@", text);
-        Assert.Equal("line 5: 'o' takes true or false, not 'maybe'", File.ReadAllLines(PathOf("errors.txt")).Single());
+        Assert.Equal("line 5: 'o' takes true or false (yes/no, 1/0, any letter case), not 'maybe'", File.ReadAllLines(PathOf("errors.txt")).Single());
         string adaToken = text.Split('\n')[1].Split(',')[5];
         DailyToken ada = Verify(adaToken);
         Assert.Equal(("standup", "Ada, the host", true), (ada.RoomName, ada.UserName, ada.IsOwner));

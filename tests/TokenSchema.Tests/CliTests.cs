@@ -102,7 +102,7 @@ public sealed class CliTests
 
         error = new StringWriter();
         Assert.Equal(2, TokenCommands.Sign(new StringWriter(), error, "{\"r\":", "a-secret-of-at-least-thirty-two-bytes!", null, false));
-        Assert.Contains("--claims is not valid JSON", error.ToString());
+        Assert.Contains("--claims-json is not valid JSON", error.ToString());
 
         error = new StringWriter();
         Assert.Equal(2, TokenCommands.Sign(new StringWriter(), error, "{}", "short", null, false));
@@ -130,9 +130,8 @@ public sealed class CliPlatformTests
         var output = new StringWriter();
         Assert.Equal(0, TokenCommands.Inspect(output, new StringWriter(), token, secret, Clock, allowShortKey: false, platform: "Daily"));
         string text = output.ToString();
-        Assert.Contains("read as daily: DailyToken {", text);
-        Assert.Contains("RoomName = room-0253", text);
-        Assert.Contains("CloseTabOnExit = True", text);
+        Assert.Contains("read as daily: {\"r\":\"room-0253\"", text);
+        Assert.Contains("\"ctoe\":true", text);
     }
 
     [Fact]
@@ -155,54 +154,54 @@ public sealed class CliPlatformTests
     }
 
     [Theory]
-    [InlineData("livekit", """{"sub":"alice"}""", new[] { "--key", "APIkey" }, "\"iss\":\"APIkey\"")]
-    [InlineData("twilio", """{"grants":{"identity":"alice","video":{}}}""", new[] { "--key", "SKfedcba9876543210fedcba9876543210", "--account", "AC0123456789abcdef0123456789abcdef" }, "\"sub\":\"AC0123456789abcdef0123456789abcdef\"")]
-    [InlineData("hms", """{"type":"management"}""", new[] { "--key", "access" }, "\"access_key\":\"access\"")]
+    [InlineData("livekit", """{"sub":"alice","video":{"roomJoin":true,"room":"r"}}""", new[] { "--api-key", "APIkey" }, "\"iss\":\"APIkey\"")]
+    [InlineData("twilio", """{"grants":{"identity":"alice","video":{}}}""", new[] { "--api-key-sid", "SKfedcba9876543210fedcba9876543210", "--account-sid", "AC0123456789abcdef0123456789abcdef" }, "\"sub\":\"AC0123456789abcdef0123456789abcdef\"")]
+    [InlineData("hms", """{"type":"management"}""", new[] { "--access-key", "access" }, "\"access_key\":\"access\"")]
     [InlineData("stream", """{"user_id":"alice"}""", new string[0], "\"user_id\":\"alice\"")]
-    [InlineData("jitsi", """{"room":"standup"}""", new[] { "--key", "app", "--audience", "jitsi" }, "\"aud\":\"jitsi\",\"iss\":\"app\"")]
-    public void Issue_reads_the_claims_into_the_platform_record_and_issues_them_with_its_issuer(string platform, string claims, string[] options, string expected)
+    [InlineData("jitsi", """{"room":"standup"}""", new[] { "--app-id", "app", "--audience", "jitsi" }, "\"aud\":\"jitsi\",\"iss\":\"app\"")]
+    public void Sign_reads_the_claims_into_the_platform_record_and_issues_them_with_its_issuer(string platform, string claims, string[] options, string expected)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        string? Option(string name) => Array.IndexOf(options, name) is var i and >= 0 ? options[i + 1] : null;
-        Assert.Equal(0, PlatformCommands.Issue(output, error, platform, claims, "cli-issue-secret-of-at-least-32-bytes!", Option("--key"), Option("--account"), null, Clock, Option("--audience")));
-        string token = output.ToString().Trim();
+        (int exit, string token, string error) = CliPlatformSignTests.Sign(platform, claims, options.Chunk(2).Select(o => (o[0], new[] { o[1] })).ToArray());
+        Assert.True(exit == 0, error);
         Assert.Contains(expected, Forge.DecodeSegment(token.Split('.')[1]));
-        Assert.Equal("", error.ToString());
+        Assert.Equal("", error);
     }
 
     [Theory]
-    [InlineData("whereby", "{}", "Unknown platform 'whereby'")]
-    [InlineData("livekit", "{}", "needs --key")]
-    [InlineData("stream", """{"user_id":1}""", "does not read as StreamVideoToken")]
+    [InlineData("livekit", "{}", "'iss' is required to issue the token: give --api-key.")]
+    [InlineData("stream", """{"user_id":1}""", "'user_id'")]
     [InlineData("stream", """{"user_id":" "}""", "'user_id'")]
-    [InlineData("stream", "{", "")]
-    public void Issue_refuses_unknown_platforms_missing_credentials_and_bad_claims(string platform, string claims, string message)
+    [InlineData("stream", "{", "--claims-json is not valid JSON")]
+    [InlineData("stream", """{"user_id":"a","user_id":"b"}""", "'user_id' is given twice in --claims-json")]
+    public void Sign_refuses_missing_credentials_and_bad_claims(string platform, string claims, string message)
     {
-        var error = new StringWriter();
-        Assert.Equal(2, PlatformCommands.Issue(new StringWriter(), error, platform, claims, "cli-issue-secret-of-at-least-32-bytes!", null, null, null, Clock));
-        Assert.Contains(message, error.ToString());
-        Assert.NotEqual("", error.ToString());
+        (int exit, string output, string error) = CliPlatformSignTests.Sign(platform, claims);
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains(message, error);
     }
 
     [Fact]
-    public void Read_prints_the_typed_record_as_its_writer_writes_it_and_names_the_claim_it_refuses()
+    public void Inspect_json_gives_the_typed_record_as_its_writer_writes_it_and_names_the_claim_it_refuses()
     {
         const string secret = "cli-read-secret-of-at-least-32-bytes!";
         using var signer = JwtSigner.FromSecret(secret);
         string token = signer.Sign(new TokenSchema.StreamVideo.StreamVideoToken { UserId = "alice", CallCids = ["default:standup"], Expires = Clock.GetUtcNow().AddHours(1) });
         var output = new StringWriter();
-        Assert.Equal(0, PlatformCommands.Read(output, new StringWriter(), "stream", token, secret, Clock));
-        Assert.Equal("""read: {"user_id":"alice","call_cids":["default:standup"],"exp":1800003600}""", output.ToString().Trim());
+        Assert.Equal(0, TokenCommands.Inspect(output, new StringWriter(), token, secret, Clock, false, "stream", json: true));
+        using (var document = System.Text.Json.JsonDocument.Parse(output.ToString()))
+        {
+            Assert.Equal("""{"user_id":"alice","call_cids":["default:standup"],"exp":1800003600}""", document.RootElement.GetProperty("record").GetRawText().Replace("\n", "").Replace(" ", ""));
+            Assert.Equal("verified", document.RootElement.GetProperty("signature").GetString());
+        }
 
         output = new StringWriter();
-        Assert.Equal(1, PlatformCommands.Read(output, new StringWriter(), "hms", token, secret, Clock));
-        Assert.StartsWith("rejected: InvalidClaims", output.ToString());
-
-        var error = new StringWriter();
-        Assert.Equal(2, PlatformCommands.Read(new StringWriter(), error, "whereby", token, secret, Clock));
-        Assert.Contains("Unknown platform 'whereby'", error.ToString());
-        Assert.Equal(2, PlatformCommands.Read(new StringWriter(), new StringWriter(), "stream", token, null, Clock));
+        Assert.Equal(1, TokenCommands.Inspect(output, new StringWriter(), token, secret, Clock, false, "hms", json: true));
+        using (var document = System.Text.Json.JsonDocument.Parse(output.ToString()))
+        {
+            Assert.StartsWith("rejected: InvalidClaims", document.RootElement.GetProperty("signature").GetString());
+            Assert.False(document.RootElement.TryGetProperty("record", out _));
+        }
     }
 }
 
@@ -263,13 +262,17 @@ public sealed class CliPlatformSignTests
     private const string Secret = "a daily api key with thirty-two bytes!";
     private static readonly ManualTimeProvider Clock = new(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
 
-    private static (int Exit, string Output, string Error) Sign(string platform, params (string Option, string[] Values)[] options)
+    internal static (int Exit, string Output, string Error) Sign(string platform, params (string Option, string[] Values)[] options) =>
+        Sign(platform, null, options);
+
+    internal static (int Exit, string Output, string Error) Sign(string platform, string? claimsJson, params (string Option, string[] Values)[] options)
     {
         CliPlatform target = CliPlatform.All.Single(p => p.Name == platform);
-        var given = options.Select(o => (target.Claims.Single(c => PlatformSign.OptionName(c) == o.Option), o.Values)).ToList();
+        var all = PlatformSign.OptionsOf(target);
+        var given = options.Select(o => (all.Single(c => c.Name == o.Option), o.Values)).ToList();
         var output = new StringWriter();
         var error = new StringWriter();
-        int exit = PlatformSign.Run(output, error, target, given, null, Secret, Clock, allowShortKey: false);
+        int exit = PlatformSign.Run(output, error, target, given, claimsJson, Secret, Clock, allowShortKey: false);
         return (exit, output.ToString().Trim(), error.ToString());
     }
 
@@ -311,7 +314,7 @@ public sealed class CliPlatformSignTests
         Assert.Equal(2, exit);
         Assert.Equal("", output);
         Assert.Contains("'uil' is not one of da, de, en", error);
-        Assert.Contains("'o' (--is-owner) takes true or false, not 'maybe'", error);
+        Assert.Contains("'o' (--is-owner) takes true or false (yes/no, 1/0, any letter case), not 'maybe'", error);
         Assert.Contains("'ud' is longer than 36 characters", error);
         Assert.StartsWith("The daily token is not valid (3 problems):", error);
     }

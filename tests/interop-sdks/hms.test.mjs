@@ -55,7 +55,7 @@ test('an app token without a role, or a management token with a room, is refused
 
 test('an HmsTokenIssuer app token has the claims, order and backdating the SDK writes for the same inputs', async () => {
   const sdk = decode((await auth().getAuthToken({ roomId: 'room-1', role: 'host', userId: 'alice' })).token);
-  const token = issue('hms', appSecret, { type: 'app', room_id: 'room-1', role: 'host', user_id: 'alice' }, ['--key', accessKey]);
+  const token = issue('hms', appSecret, { type: 'app', room_id: 'room-1', role: 'host', user_id: 'alice' }, ['--access-key', accessKey]);
   assert.ok(signatureValid(token, appSecret));
   const ours = decode(token);
   assert.deepEqual(ours.header, sdk.header);
@@ -71,13 +71,13 @@ test('an HmsTokenIssuer app token has the claims, order and backdating the SDK w
 
 test('an HmsTokenIssuer management token has the claims and order the SDK writes', async () => {
   const sdk = decode((await auth().getManagementToken({ forceNew: true })).token);
-  const ours = decode(issue('hms', appSecret, { type: 'management' }, ['--key', accessKey]));
+  const ours = decode(issue('hms', appSecret, { type: 'management' }, ['--access-key', accessKey]));
   assert.deepEqual(Object.keys(ours.payload), Object.keys(sdk.payload));
   const strip = ({ iat, nbf, exp, jti, ...rest }) => ({ ...rest, life: exp - nbf });
   assert.deepEqual(strip(ours.payload), strip(sdk.payload));
 });
 
 test('the issuer refuses an app token without a role and a management token with a user', () => {
-  assert.match(issueRefused('hms', appSecret, { type: 'app', room_id: 'r' }, ['--key', accessKey]), /'role'/);
-  assert.match(issueRefused('hms', appSecret, { type: 'management', user_id: 'u' }, ['--key', accessKey]), /'user_id'/);
+  assert.match(issueRefused('hms', appSecret, { type: 'app', room_id: 'r' }, ['--access-key', accessKey]), /'role'/);
+  assert.match(issueRefused('hms', appSecret, { type: 'management', user_id: 'u' }, ['--access-key', accessKey]), /'user_id'/);
 });

@@ -106,7 +106,7 @@ function everyGrantClaims(sdkPayload) {
 test('a LiveKitTokenIssuer token with every grant is accepted by TokenVerifier with the claims the SDK writes for the same inputs', async () => {
   const sdkToken = await everyGrantToken('agent').toJwt();
   const sdk = decode(sdkToken).payload;
-  const ours = issue('livekit', apiSecret, { ...everyGrantClaims(sdk), exp: sdk.exp }, ['--key', apiKey]);
+  const ours = issue('livekit', apiSecret, { ...everyGrantClaims(sdk), exp: sdk.exp }, ['--api-key', apiKey]);
   const verified = await new TokenVerifier(apiKey, apiSecret).verify(ours);
   assert.ok(Math.abs(verified.nbf - sdk.nbf) <= 5, 'nbf is now');
   assert.deepEqual({ ...verified, nbf: sdk.nbf }, sdk);
@@ -114,7 +114,7 @@ test('a LiveKitTokenIssuer token with every grant is accepted by TokenVerifier w
 });
 
 test('a LiveKitTokenIssuer token is given the SDK default lifetime (6 h) and writes an upper-case kind in lower case', async () => {
-  const ours = issue('livekit', apiSecret, { sub: 'alice', kind: 'AGENT', video: { roomJoin: true, room: 'r' } }, ['--key', apiKey]);
+  const ours = issue('livekit', apiSecret, { sub: 'alice', kind: 'AGENT', video: { roomJoin: true, room: 'r' } }, ['--api-key', apiKey]);
   const verified = await new TokenVerifier(apiKey, apiSecret).verify(ours);
   const sdkToken = new AccessToken(apiKey, apiSecret, { identity: 'alice' });
   sdkToken.addGrant({ roomJoin: true, room: 'r' });
@@ -128,11 +128,11 @@ test('the issuer refuses roomJoin without an identity, as AccessToken.toJwt does
   const sdk = new AccessToken(apiKey, apiSecret);
   sdk.addGrant({ roomJoin: true, room: 'r' });
   await assert.rejects(sdk.toJwt(), /identity is required/);
-  assert.match(issueRefused('livekit', apiSecret, { video: { roomJoin: true, room: 'r' } }, ['--key', apiKey]), /sub/);
+  assert.match(issueRefused('livekit', apiSecret, { video: { roomJoin: true, room: 'r' } }, ['--api-key', apiKey]), /sub/);
 });
 
 test('TokenVerifier refuses a LiveKitTokenIssuer token under another secret or API key', async () => {
-  const ours = issue('livekit', apiSecret, { sub: 'alice' }, ['--key', apiKey]);
+  const ours = issue('livekit', apiSecret, { sub: 'alice' }, ['--api-key', apiKey]);
   await assert.rejects(new TokenVerifier(apiKey, apiSecret + '!').verify(ours));
   await assert.rejects(new TokenVerifier('APIother', apiSecret).verify(ours));
 });
@@ -140,7 +140,7 @@ test('TokenVerifier refuses a LiveKitTokenIssuer token under another secret or A
 test('WebhookReceiver accepts a webhook authorized by a LiveKitTokenIssuer token carrying the body sha256, and refuses another body', async () => {
   const body = JSON.stringify({ event: 'room_started', id: 'EV_conformance', createdAt: '1733808124', room: { sid: 'RM_1', name: 'standup' } });
   const sha256 = createHash('sha256').update(body).digest('base64');
-  const authorization = issue('livekit', apiSecret, { sha256 }, ['--key', apiKey]);
+  const authorization = issue('livekit', apiSecret, { sha256 }, ['--api-key', apiKey]);
   const event = await new WebhookReceiver(apiKey, apiSecret).receive(body, authorization);
   assert.equal(event.event, 'room_started');
   assert.equal(event.room.name, 'standup');

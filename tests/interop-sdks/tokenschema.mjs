@@ -16,16 +16,16 @@ export function tokenschema(args, secret) {
   });
 }
 
-/** Issues a token with the platform's TokenSchema issuer; `options` are extra CLI options such as ['--key', 'k']. */
+/** Issues a token with the platform's TokenSchema issuer (`sign <platform>`); `options` are extra CLI options such as ['--api-key', 'k']. */
 export function issue(platform, secret, claims, options = []) {
-  const result = tokenschema(['issue', '--platform', platform, '--claims', JSON.stringify(claims), ...options], secret);
+  const result = tokenschema(['sign', platform, '--claims-json', JSON.stringify(claims), ...options], secret);
   assert.equal(result.status, 0, result.stdout + result.stderr);
   return result.stdout.trim();
 }
 
 /** Issues expecting a refusal; returns the message. */
 export function issueRefused(platform, secret, claims, options = []) {
-  const result = tokenschema(['issue', '--platform', platform, '--claims', JSON.stringify(claims), ...options], secret);
+  const result = tokenschema(['sign', platform, '--claims-json', JSON.stringify(claims), ...options], secret);
   assert.equal(result.status, 2, `expected a refusal, got: ${result.stdout}${result.stderr}`);
   return result.stderr;
 }
@@ -35,19 +35,20 @@ export function issueRefused(platform, secret, claims, options = []) {
  * back as JSON by the generated writer: every claim the record read, with the value it read.
  */
 export function readAs(platform, secret, token) {
-  const result = tokenschema(['read', token, '--platform', platform], secret);
+  const result = tokenschema(['inspect', token, '--platform', platform, '--json'], secret);
   assert.equal(result.status, 0, result.stdout + result.stderr);
-  const line = result.stdout.split('\n').find((l) => l.startsWith('read: '));
-  assert.ok(line, result.stdout);
-  return JSON.parse(line.slice('read: '.length));
+  const inspected = JSON.parse(result.stdout);
+  assert.equal(inspected.signature, 'verified', result.stdout);
+  return inspected.record;
 }
 
 /** Verifies the token with TokenSchema into the platform's record, expecting a rejection; returns why, e.g. "InvalidClaims ('kind')". */
 export function readRejected(platform, secret, token) {
-  const result = tokenschema(['read', token, '--platform', platform], secret);
+  const result = tokenschema(['inspect', token, '--platform', platform, '--json'], secret);
   assert.equal(result.status, 1, result.stdout + result.stderr);
-  assert.match(result.stdout, /^rejected: /);
-  return result.stdout.trim().slice('rejected: '.length);
+  const inspected = JSON.parse(result.stdout);
+  assert.match(inspected.signature, /^rejected: /);
+  return inspected.signature.slice('rejected: '.length);
 }
 
 export function decode(token) {

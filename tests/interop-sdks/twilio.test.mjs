@@ -48,7 +48,7 @@ test('a TwilioVideoTokenIssuer token has the header and claims AccessToken write
   const nbf = Math.floor(Date.now() / 1000);
   const sdk = decode(sdkToken({ ttl: 3600, nbf, region: 'us1' }));
   const ours = issue('twilio', secret, { nbf, grants: { identity: 'alice', video: { room: 'DailyStandup' } } },
-    ['--key', keySid, '--account', accountSid, '--region', 'us1']);
+    ['--api-key-sid', keySid, '--account-sid', accountSid, '--region', 'us1']);
   assert.ok(signatureValid(ours, secret));
   const mine = decode(ours);
   assert.deepEqual(mine.header, sdk.header);
@@ -64,7 +64,7 @@ test('a TwilioVideoTokenIssuer token has the header and claims AccessToken write
 });
 
 test('a TwilioVideoTokenIssuer token without a region has no twr, like AccessToken without one', () => {
-  const ours = decode(issue('twilio', secret, { grants: { identity: 'alice', video: {} } }, ['--key', keySid, '--account', accountSid]));
+  const ours = decode(issue('twilio', secret, { grants: { identity: 'alice', video: {} } }, ['--api-key-sid', keySid, '--account-sid', accountSid]));
   assert.deepEqual(ours.header, decode(sdkToken()).header);
 });
 
@@ -72,10 +72,10 @@ test('the issuer refuses swapped SIDs, which AccessToken signs and Twilio refuse
   const swapped = new AccessToken(keySid, accountSid, secret, { identity: 'alice' });
   swapped.addGrant(new VideoGrant());
   assert.equal(decode(swapped.toJwt()).payload.iss, accountSid);
-  assert.match(issueRefused('twilio', secret, { grants: { identity: 'alice', video: {} } }, ['--key', accountSid, '--account', keySid]), /'sub'.*API key SID/);
+  assert.match(issueRefused('twilio', secret, { grants: { identity: 'alice', video: {} } }, ['--api-key-sid', accountSid, '--account-sid', keySid]), /'sub'.*API key SID/);
 });
 
 test('the issuer refuses a lifetime over 24 hours', () => {
   const now = Math.floor(Date.now() / 1000);
-  assert.match(issueRefused('twilio', secret, { exp: now + 86_401, grants: { identity: 'alice', video: {} } }, ['--key', keySid, '--account', accountSid, '--now', String(now)]), /'exp'/);
+  assert.match(issueRefused('twilio', secret, { exp: now + 86_401, grants: { identity: 'alice', video: {} } }, ['--api-key-sid', keySid, '--account-sid', accountSid, '--now', String(now)]), /'exp'/);
 });

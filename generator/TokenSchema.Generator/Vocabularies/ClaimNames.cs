@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace TokenSchema.Generator.Vocabularies;
@@ -49,6 +50,42 @@ internal static class ClaimNames
     /// </summary>
     /// <param name="length">The unknown name's length.</param>
     public static int SuggestionThreshold(int length) => Math.Max(1, (length + 1) / 3);
+
+    /// <summary>
+    /// The candidate nearest to a misspelled <paramref name="name"/> by <see cref="Distance"/> over each candidate's
+    /// claim name and long name, within <see cref="SuggestionThreshold"/> of the name's length; the first of equals wins.
+    /// The one suggestion rule: the analyzer's TKS0001 and the <c>tokenschema</c> tool both ask it.
+    /// </summary>
+    /// <typeparam name="T">The candidates' type (a vocabulary's claim, a schema's descriptor).</typeparam>
+    /// <param name="name">The unknown name.</param>
+    /// <param name="candidates">The known claims, in documentation order.</param>
+    /// <param name="claimName">A candidate's name in the token.</param>
+    /// <param name="longName">A candidate's long name, or <see langword="null"/>.</param>
+    /// <returns>The nearest candidate, or <see langword="null"/> when none is near enough.</returns>
+    public static T? Nearest<T>(string name, IEnumerable<T> candidates, Func<T, string> claimName, Func<T, string?> longName)
+        where T : class
+    {
+        if (string.IsNullOrEmpty(name)) return null;
+        int threshold = SuggestionThreshold(name.Length);
+        T? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (T candidate in candidates)
+        {
+            int distance = Distance(name, claimName(candidate));
+            if (longName(candidate) is string alternative)
+            {
+                distance = Math.Min(distance, Distance(name, alternative));
+            }
+
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+
+        return bestDistance <= threshold ? best : null;
+    }
 
     /// <summary>Lower-cases <paramref name="name"/> and drops everything but letters and digits: <c>close_tab_on_exit</c> → <c>closetabonexit</c>.</summary>
     /// <param name="name">A claim name, long name or member name.</param>

@@ -94,29 +94,7 @@ internal sealed class ClaimSet
     /// </summary>
     /// <param name="name">The unknown name.</param>
     /// <returns>The nearest claim, or <see langword="null"/> when none is near enough.</returns>
-    public ClaimDefinition? FindNearest(string name)
-    {
-        if (string.IsNullOrEmpty(name)) return null;
-        int threshold = ClaimNames.SuggestionThreshold(name.Length);
-        ClaimDefinition? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (ClaimDefinition claim in Claims)
-        {
-            int distance = ClaimNames.Distance(name, claim.Name);
-            if (claim.LongName != null)
-            {
-                distance = Math.Min(distance, ClaimNames.Distance(name, claim.LongName));
-            }
-
-            if (distance < bestDistance)
-            {
-                bestDistance = distance;
-                best = claim;
-            }
-        }
-
-        return bestDistance <= threshold ? best : null;
-    }
+    public ClaimDefinition? FindNearest(string name) => ClaimNames.Nearest(name, Claims, c => c.Name, c => c.LongName);
 
     /// <summary>Lists this set and every set nested in its claims, depth first, each once.</summary>
     public IReadOnlyList<ClaimSet> SelfAndNestedSets()

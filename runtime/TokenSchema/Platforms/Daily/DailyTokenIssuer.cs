@@ -29,9 +29,10 @@ public sealed class DailyTokenIssuer : PlatformTokenIssuer<DailyToken>
     /// <param name="domainId">The domain's id, a UUID (the <c>d</c> claim).</param>
     /// <param name="timeProvider">The clock for <c>iat</c>; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="apiKey"/> or <paramref name="domainId"/> is <see langword="null"/>.</exception>
+    /// <param name="allowShortKey">Accept an API key shorter than the 32 bytes RFC 7518 §3.2 requires (a test key).</param>
     /// <exception cref="ArgumentException"><paramref name="domainId"/> is not a UUID, or the key is empty or shorter than 32 bytes.</exception>
-    public DailyTokenIssuer(string apiKey, string domainId, TimeProvider? timeProvider = null)
-        : this(apiKey, ParseDomainId(domainId), timeProvider)
+    public DailyTokenIssuer(string apiKey, string domainId, TimeProvider? timeProvider = null, bool allowShortKey = false)
+        : this(apiKey, ParseDomainId(domainId), timeProvider, allowShortKey)
     {
     }
 
@@ -40,8 +41,9 @@ public sealed class DailyTokenIssuer : PlatformTokenIssuer<DailyToken>
     /// <param name="domainId">The domain's id (the <c>d</c> claim).</param>
     /// <param name="timeProvider">The clock for <c>iat</c>; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="apiKey"/> is <see langword="null"/>.</exception>
+    /// <param name="allowShortKey">Accept an API key shorter than the 32 bytes RFC 7518 §3.2 requires (a test key).</param>
     /// <exception cref="ArgumentException"><paramref name="domainId"/> is the empty UUID, or the key is empty or shorter than 32 bytes.</exception>
-    public DailyTokenIssuer(string apiKey, Guid domainId, TimeProvider? timeProvider = null)
+    public DailyTokenIssuer(string apiKey, Guid domainId, TimeProvider? timeProvider = null, bool allowShortKey = false)
         : base(timeProvider)
     {
         ArgumentNullException.ThrowIfNull(apiKey);
@@ -52,15 +54,15 @@ public sealed class DailyTokenIssuer : PlatformTokenIssuer<DailyToken>
 
         DomainId = domainId;
         int keyLength = System.Text.Encoding.UTF8.GetByteCount(apiKey);
-        if (keyLength < MinimumKeyLength)
+        if (keyLength == 0 || (keyLength < MinimumKeyLength && !allowShortKey))
         {
             throw new ArgumentException(
                 $"The Daily API key is {keyLength} bytes long; an HS256 key needs at least {MinimumKeyLength}. Pass the domain's API key from the Daily dashboard.",
                 nameof(apiKey));
         }
 
-        Signer = JwtSigner.FromSecret(apiKey);
-        Verifier = CreateVerifier(apiKey, allowShortKey: false);
+        Signer = JwtSigner.FromSecret(apiKey, new JwtSignerOptions { AllowShortKey = allowShortKey });
+        Verifier = CreateVerifier(apiKey, allowShortKey);
     }
 
     /// <summary>The domain id written as <c>d</c> when a token has none.</summary>

@@ -58,7 +58,7 @@ public sealed class TwilioSdkConformanceTests
         }, read);
         Assert.StartsWith(ApiKeySid + "-", read.TokenId);
         // Written back by the generated writer, the record is the SDK's payload: nothing was dropped.
-        Assert.True(JsonNode.DeepEquals(payload, Json(Cli.PlatformCommands.Rewrite(read))), Cli.PlatformCommands.Rewrite(read));
+        Assert.True(JsonNode.DeepEquals(payload, Json(Cli.TokenCommands.Rewrite(read))), Cli.TokenCommands.Rewrite(read));
     }
 
     [Fact]
