@@ -61,7 +61,7 @@ internal sealed record CliPlatform(
         Create<TwilioVideoToken>("twilio", ["jti", "iat", "exp"], ["region"], (token, with) =>
             new TwilioVideoTokenIssuer(token.AccountSid ?? throw Missing("sub", "account-sid"), token.ApiKeySid ?? throw Missing("iss", "api-key-sid"), with.Secret, with.Clock,
                 allowShortKey: with.AllowShortKey, region: with.Region)),
-        Create<HmsToken>("hms", ["iat", "nbf", "exp", "jti"], [], (token, with) =>
+        Create<HmsToken>("hms", ["version", "iat", "nbf", "exp", "jti"], [], (token, with) =>
             new HmsTokenIssuer(token.AccessKey ?? throw Missing("access_key", "access-key"), with.Secret, with.Clock, allowShortKey: with.AllowShortKey)),
         Create<StreamVideoToken>("stream", ["iat", "exp"], [], (token, with) =>
             new StreamVideoTokenIssuer(with.Secret, with.Clock, allowShortKey: with.AllowShortKey)),
