@@ -49,7 +49,7 @@ internal static class Program
             {
                 foreach (System.CommandLine.Parsing.ParseError error in parsed.Errors)
                 {
-                    Console.Error.WriteLine(TerminalText.Escape(error.Message));
+                    Console.Error.WriteLine(Redact(error.Message));
                 }
 
                 Console.Error.WriteLine("See tokenschema --help, or the command's --help.");
@@ -69,6 +69,24 @@ internal static class Program
             Console.Error.WriteLine($"tokenschema failed: {exception.GetType().Name} (a bug in the tool; nothing was written).");
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>
+    /// A parse error as printed: an option's name is shown, a stray value is not (a secret pasted as an argument would be
+    /// echoed to a terminal or a CI log); what is shown is escaped.
+    /// </summary>
+    internal static string Redact(string message)
+    {
+        const string Unrecognized = "Unrecognized command or argument '";
+        if (message.StartsWith(Unrecognized, StringComparison.Ordinal) && message.EndsWith("'.", StringComparison.Ordinal))
+        {
+            string token = message[Unrecognized.Length..^2];
+            return token.StartsWith('-') && token.Length < 64 && !token.Contains('=')
+                ? $"Unrecognized option '{TerminalText.Escape(token)}'."
+                : "Unrecognized argument (its value is not shown): a command, an option or a value where none is expected.";
+        }
+
+        return TerminalText.Escape(message);
     }
 
     /// <summary>The command tree: <c>demo</c>, <c>sign &lt;platform&gt;</c>, <c>inspect</c>, <c>bulk &lt;platform&gt;</c>.</summary>

@@ -228,6 +228,18 @@ public sealed class CliStrictnessTests : IDisposable
     }
 
     [Fact]
+    public void A_stray_argument_is_refused_without_its_value()
+    {
+        (int exit, string output, string error) = RunWithSecret("sign", "daily", "--room-name", "a", "--domain-id", Domain, "sk_live_pasted_secret_value");
+        (int option, _, string optionError) = RunWithSecret("sign", "daily", "--roomname", "a");
+
+        Assert.Equal((2, "", 2), (exit, output, option));
+        Assert.Contains("Unrecognized argument (its value is not shown)", error);
+        Assert.DoesNotContain("sk_live_pasted_secret_value", error);
+        Assert.Contains("Unrecognized option '--roomname'.", optionError);
+    }
+
+    [Fact]
     public void A_duplicate_claim_in_claims_json_is_an_error_not_a_crash()
     {
         (int exit, _, string error) = RunWithSecret("sign", "daily", "--domain-id", Domain, "--claims-json", """{"r":"a","r":"b"}""");
