@@ -151,7 +151,7 @@ internal static class TokenCommands
     }
 
     /// <summary>The longest token <c>inspect</c> decodes: far above any platform's limit, far below what would exhaust memory.</summary>
-    internal const int MaxInspectedLength = 1 << 20;
+    internal const int MaxInspectedLength = Inspection.MaxLength;
 
     /// <summary><c>inspect &lt;token&gt;|- [--platform P] [--json]</c>.</summary>
     internal static Command InspectCommand()
@@ -212,105 +212,27 @@ internal static class TokenCommands
     public static int Inspect(TextWriter output, TextWriter error, string token, string? secret, TimeProvider clock, bool allowShortKey,
         string? platform = null, bool json = false)
     {
-        platform = platform?.ToLowerInvariant();
-        if (platform is not null && Array.IndexOf(Platforms, platform) < 0)
-        {
-            error.WriteLine($"Unknown platform '{TerminalText.Escape(platform)}'; use one of: {string.Join(", ", Platforms)}.");
-            return ExitCodes.Usage;
-        }
-
-        token = token.Trim();
-        if (token.Length > MaxInspectedLength)
-        {
-            error.WriteLine($"The token is over {MaxInspectedLength:N0} characters; inspect reads at most that much (a verifier refuses any token over {new JwtVerifierOptions().MaxTokenLength:N0}).");
-            return ExitCodes.Usage;
-        }
-
-        string[] parts = token.Split('.');
-        if (parts.Length != 3)
-        {
-            error.WriteLine($"Not a compact JWS: expected 3 segments separated by '.', found {parts.Length}.");
-            return ExitCodes.Usage;
-        }
-
-        string header, payload;
+        Inspection inspection;
         try
         {
-            header = Decode(parts[0]);
-            payload = Decode(parts[1]);
+            inspection = Inspection.Of(token, secret, clock, allowShortKey, platform);
         }
-        catch (FormatException)
+        catch (UsageException usage)
         {
-            error.WriteLine("A segment is not base64url.");
+            error.WriteLine(usage.Message);
             return ExitCodes.Usage;
-        }
-
-        string? guessedFrom = null;
-        if (platform is null)
-        {
-            (platform, guessedFrom) = Guess(payload);
-        }
-
-        // Everything is laid out first, then printed with every character a terminal would act on escaped (token values
-        // were escaped with their line breaks where they were written, so no line below comes from the token).
-        var text = new StringWriter();
-        text.WriteLine("header:");
-        text.WriteLine(Indent(PrettyOrRaw(header), "  "));
-        text.WriteLine("payload:");
-        text.WriteLine(Indent(PrettyOrRaw(payload), "  "));
-        text.WriteLine(guessedFrom is null ? $"platform: {platform}" : $"platform: {platform} (guessed from the claims {TerminalText.Escape(guessedFrom)}; --platform chooses)");
-        var findings = new List<string>();
-        try
-        {
-            SchemaInspection.Describe(text, platform, payload, token.Length, clock.GetUtcNow(), findings);
-        }
-        catch (JsonException)
-        {
-            // The payload is not JSON: PrettyOrRaw said so.
-        }
-
-        string verdict;
-        int exit;
-        string? record = null;
-        if (string.IsNullOrEmpty(secret))
-        {
-            verdict = "not verified";
-            exit = ExitCodes.Refused;
-            text.WriteLine("signature: NOT VERIFIED (give the secret with --secret-env, --secret-file or --secret-stdin to verify)");
-        }
-        else
-        {
-            try
-            {
-                using var verifier = JwtVerifier.FromSecret(secret, new JwtVerifierOptions { TimeProvider = clock, AllowShortKey = allowShortKey });
-                // A guessed platform explains the claims; only a chosen one decides whether the token is accepted.
-                (JwtVerificationFailure failure, record) = VerifyFor(guessedFrom is null ? platform : "jwt", verifier, token);
-                string why = TerminalText.Escape(failure.ToString());
-                verdict = failure.Error == JwtError.None ? "verified" : "rejected: " + why;
-                exit = failure.Error == JwtError.None ? ExitCodes.Ok : ExitCodes.Refused;
-                text.WriteLine(failure.Error == JwtError.None ? "signature: verified (HS256); token accepted" : $"signature: token rejected: {why}");
-                if (record is not null)
-                {
-                    text.WriteLine($"read as {platform}: {TerminalText.Escape(record)}");
-                }
-            }
-            catch (ArgumentException exception)
-            {
-                error.WriteLine(TerminalText.Escape(exception.Message));
-                return ExitCodes.Usage;
-            }
         }
 
         if (json)
         {
-            WriteJson(output, header, payload, platform, guessedFrom is not null, findings, verdict, record);
+            output.WriteLine(inspection.ToJson());
         }
         else
         {
-            output.Write(TerminalText.Escape(text.ToString(), keepLineFeeds: true));
+            inspection.WriteText(output);
         }
 
-        return exit;
+        return inspection.Exit;
     }
 
     /// <summary>The platform whose schema knows most of the payload's own claims (registered claims do not count), or jwt.</summary>
@@ -353,50 +275,6 @@ internal static class TokenCommands
         return best is null || tie ? ("jwt", null) : (best.Name, string.Join(", ", names.FindAll(n => best.Claims.Any(c => c.Name == n))));
     }
 
-    private static void WriteJson(TextWriter output, string header, string payload, string platform, bool guessed,
-        System.Collections.Generic.List<string> findings, string verdict, string? record)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            WriteRawOrString(writer, "header", header);
-            WriteRawOrString(writer, "payload", payload);
-            writer.WriteString("platform", platform);
-            writer.WriteBoolean("platformGuessed", guessed);
-            writer.WriteStartArray("findings");
-            foreach (string finding in findings)
-            {
-                writer.WriteStringValue(finding);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteString("signature", verdict);
-            if (record is not null)
-            {
-                WriteRawOrString(writer, "record", record);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        output.WriteLine(TerminalText.EscapeJson(Encoding.UTF8.GetString(buffer.WrittenSpan)));
-    }
-
-    private static void WriteRawOrString(Utf8JsonWriter writer, string name, string json)
-    {
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(json);
-            writer.WritePropertyName(name);
-            document.RootElement.WriteTo(writer);
-        }
-        catch (JsonException)
-        {
-            writer.WriteString(name, json);
-        }
-    }
-
     private static void Describe(TextWriter output, string token, JwtVerifier verifier, string indent)
     {
         string[] parts = token.Split('.');
@@ -422,7 +300,7 @@ internal static class TokenCommands
     /// <summary>The platforms <c>inspect --platform</c> reads into their typed records, and plain JWT.</summary>
     internal static readonly string[] Platforms = ["jwt", .. Array.ConvertAll(CliPlatform.All, p => p.Name)];
 
-    private static (JwtVerificationFailure Failure, string? Record) VerifyFor(string platform, JwtVerifier verifier, string token)
+    internal static (JwtVerificationFailure Failure, string? Record) VerifyFor(string platform, JwtVerifier verifier, string token)
     {
         if (CliPlatform.Find(platform) is { } known)
         {
@@ -447,24 +325,4 @@ internal static class TokenCommands
 
     private static string Decode(string segment) => Encoding.UTF8.GetString(Base64Url.DecodeFromChars(segment));
 
-    private static string PrettyOrRaw(string json)
-    {
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(json);
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            {
-                document.RootElement.WriteTo(writer);
-            }
-
-            return Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-        catch (JsonException)
-        {
-            return TerminalText.Escape(json) + "   (not valid JSON)";
-        }
-    }
-
-    private static string Indent(string text, string indent) => indent + text.Replace("\n", "\n" + indent);
 }
