@@ -177,6 +177,14 @@ internal sealed record Inspection(
                 WriteRawOrString(writer, "record", Record);
             }
 
+            // For a page: the same texts the terminal shows, escaped, to be set as text.
+            writer.WriteString("headerText", TerminalText.Escape(PrettyOrRaw(Header), keepLineFeeds: true));
+            writer.WriteString("payloadText", TerminalText.Escape(PrettyOrRaw(Payload), keepLineFeeds: true));
+            if (Record is not null)
+            {
+                writer.WriteString("recordText", TerminalText.Escape(Record));
+            }
+
             writer.WriteEndObject();
         }
 

@@ -119,6 +119,7 @@ internal static class Program
         root.Subcommands.Add(sign);
         root.Subcommands.Add(TokenCommands.InspectCommand());
         root.Subcommands.Add(bulk);
+        root.Subcommands.Add(InspectorServer.Command());
         return root;
     }
 }
