@@ -120,6 +120,7 @@ internal static class Program
         root.Subcommands.Add(TokenCommands.InspectCommand());
         root.Subcommands.Add(bulk);
         root.Subcommands.Add(InspectorServer.Command());
+        root.Subcommands.Add(WebhookCommand.Command());
         return root;
     }
 }

@@ -6,8 +6,9 @@ import { createHash, createHmac } from 'node:crypto';
 import { AccessToken, TokenVerifier, WebhookReceiver, TrackSource } from 'livekit-server-sdk';
 import {
   RoomConfiguration, RoomAgentDispatch, RoomEgress, RoomCompositeEgressRequest, EncodedFileOutput, AutoTrackEgress,
+  WebhookEvent, Room, ParticipantInfo, ParticipantInfo_State, TrackInfo, TrackType,
 } from '@livekit/protocol';
-import { issue, issueRefused, readAs, readRejected, decode } from './tokenschema.mjs';
+import { issue, issueRefused, readAs, readRejected, decode, receiveWebhook } from './tokenschema.mjs';
 
 const apiKey = 'APIconformance';
 const apiSecret = 'livekit-conformance-secret-of-at-least-32-bytes';
@@ -145,4 +146,80 @@ test('WebhookReceiver accepts a webhook authorized by a LiveKitTokenIssuer token
   assert.equal(event.event, 'room_started');
   assert.equal(event.room.name, 'standup');
   await assert.rejects(new WebhookReceiver(apiKey, apiSecret).receive(body.replace('standup', 'other'), authorization), /sha256/);
+});
+
+/** A participant_joined webhook as LiveKit's server writes it: WebhookEvent in its protobuf JSON form. */
+function participantJoined() {
+  return new WebhookEvent({
+    event: 'participant_joined',
+    id: 'EV_3LkXm4aJ9uQ2',
+    createdAt: 1733808124n,
+    room: new Room({ sid: 'RM_hycBMAjmt6Ub', name: 'standup', emptyTimeout: 300, maxParticipants: 20, creationTime: 1733808000n, numParticipants: 2 }),
+    participant: new ParticipantInfo({
+      sid: 'PA_Gp8sT7nN1', identity: 'alice', name: 'Alice', state: ParticipantInfo_State.ACTIVE, joinedAt: 1733808120n,
+      attributes: { team: 'blue' }, isPublisher: true,
+      tracks: [new TrackInfo({ sid: 'TR_VC1', type: TrackType.VIDEO, name: 'camera', width: 1280, height: 720, source: TrackSource.CAMERA, mimeType: 'video/VP8' })],
+    }),
+  }).toJsonString();
+}
+
+/** The Authorization header LiveKit's server sends: an AccessToken from the API key with the body's sha256. */
+async function sdkAuthorization(body, key = apiKey, secret = apiSecret, ttl = '5m') {
+  const at = new AccessToken(key, secret, { ttl });
+  at.sha256 = createHash('sha256').update(body).digest('base64');
+  return at.toJwt();
+}
+
+test('LiveKitWebhookReceiver accepts what the SDK signs and reads the event with every field it names', async () => {
+  const body = participantJoined();
+  const received = receiveWebhook(apiKey, apiSecret, body, await sdkAuthorization(body));
+  assert.equal(received.status, 0, received.refused);
+  const sdk = await new WebhookReceiver(apiKey, apiSecret).receive(body, await sdkAuthorization(body));
+  assert.equal(received.event.event, sdk.event);
+  assert.equal(received.event.id, sdk.id);
+  assert.equal(received.event.createdAt, Number(sdk.createdAt));
+  assert.equal(received.event.room.name, sdk.room.name);
+  assert.equal(received.event.room.sid, sdk.room.sid);
+  assert.equal(received.event.room.creationTime, Number(sdk.room.creationTime));
+  assert.equal(received.event.participant.identity, sdk.participant.identity);
+  assert.equal(received.event.participant.state, 'ACTIVE');
+  assert.deepEqual(received.event.participant.attributes, { team: 'blue' });
+  assert.equal(received.event.participant.tracks[0].source, 'CAMERA');
+  assert.equal(received.event.participant.tracks[0].width, 1280);
+});
+
+test('an unknown field of a newer server is kept, not fatal, by both receivers', async () => {
+  const body = JSON.stringify({ ...JSON.parse(participantJoined()), futureField: { x: 1 } });
+  const received = receiveWebhook(apiKey, apiSecret, body, await sdkAuthorization(body));
+  assert.equal(received.status, 0, received.refused);
+  assert.deepEqual(received.event.futureField, { x: 1 });
+  await new WebhookReceiver(apiKey, apiSecret).receive(body, await sdkAuthorization(body));
+});
+
+test('both receivers refuse a body changed by one byte, a token for another key, an expired token and a missing header', async () => {
+  const body = participantJoined();
+  const changed = body.replace('"alice"', '"alicf"');
+  const good = await sdkAuthorization(body);
+  const ours = issue('livekit', apiSecret, { sha256: createHash('sha256').update(body).digest('base64') }, ['--api-key', apiKey]);
+  const otherKey = await sdkAuthorization(body, 'APIother', apiSecret);
+  const otherSecret = await sdkAuthorization(body, apiKey, apiSecret + '!');
+  const expiredAt = Math.floor(Date.now() / 1000) - 3600;
+  const expired = issue('livekit', apiSecret, { sha256: createHash('sha256').update(body).digest('base64'), nbf: expiredAt - 600, exp: expiredAt }, ['--api-key', apiKey]);
+  const sdk = new WebhookReceiver(apiKey, apiSecret);
+
+  for (const authorization of [good, ours]) {
+    assert.match(receiveWebhook(apiKey, apiSecret, changed, authorization).refused, /^BodyHashMismatch/);
+    await assert.rejects(sdk.receive(changed, authorization), /sha256/);
+  }
+  assert.match(receiveWebhook(apiKey, apiSecret, body, otherKey).refused, /^InvalidToken: InvalidIssuer/);
+  await assert.rejects(sdk.receive(body, otherKey));
+  assert.match(receiveWebhook(apiKey, apiSecret, body, otherSecret).refused, /^InvalidToken: BadSignature/);
+  await assert.rejects(sdk.receive(body, otherSecret));
+  assert.match(receiveWebhook(apiKey, apiSecret, body, expired).refused, /^InvalidToken: Expired/);
+  await assert.rejects(sdk.receive(body, expired));
+  assert.match(receiveWebhook(apiKey, apiSecret, body, undefined).refused, /^MissingAuthorization/);
+  await assert.rejects(sdk.receive(body, undefined), /authorization header is empty/);
+  // And the request ours produces is accepted by both.
+  assert.equal(receiveWebhook(apiKey, apiSecret, body, ours).status, 0);
+  assert.equal((await sdk.receive(body, ours)).event, 'participant_joined');
 });

@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -54,4 +56,29 @@ export function readRejected(platform, secret, token) {
 export function decode(token) {
   const [header, payload] = token.split('.').slice(0, 2).map((s) => JSON.parse(Buffer.from(s, 'base64url').toString('utf8')));
   return { header, payload };
+}
+
+/**
+ * Checks a LiveKit webhook request with TokenSchema's LiveKitWebhookReceiver (`tokenschema webhook livekit`): the body
+ * exactly as sent and the Authorization header (undefined: none). Returns { status, event, refused }.
+ */
+export function receiveWebhook(apiKey, secret, body, authorization) {
+  const folder = mkdtempSync(path.join(tmpdir(), 'tokenschema-webhook-'));
+  try {
+    const bodyFile = path.join(folder, 'body.json');
+    writeFileSync(bodyFile, body);
+    const args = ['webhook', 'livekit', '--api-key', apiKey, '--body', bodyFile];
+    if (authorization !== undefined) {
+      const headerFile = path.join(folder, 'authorization');
+      writeFileSync(headerFile, authorization);
+      args.push('--authorization-file', headerFile);
+    }
+    const result = tokenschema(args, secret);
+    assert.ok(result.status === 0 || result.status === 1, result.stdout + result.stderr);
+    return result.status === 0
+      ? { status: 0, event: JSON.parse(result.stdout) }
+      : { status: 1, refused: result.stdout.trim().replace(/^refused: /, '') };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
