@@ -150,6 +150,33 @@ public sealed class VerifierRulesTests
         Assert.True(verifier.TryVerify(valid.AsSpan(), out SilentScanPayload? read, out error), error.ToString());
         Assert.Equal("room", read.Inner.Room);
     }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"r\":\"a\",\"x\":[1,{\"y\":2}],\"\\u0065xp\":1800000600,\"iss\":\"i\",\"aud\":[\"a\"]}")]
+    [InlineData(" { \"r\" : \"a\" , \"exp\" : 1800000600 } ")]
+    public void A_generated_reader_reports_every_top_level_claim(string json)
+    {
+        Assert.True(ScanSawEveryClaim<TestPayload>(json));
+        Assert.True(ScanSawEveryClaim<EmptyPayload>(json));
+        Assert.True(ScanSawEveryClaim<TokenSchema.LiveKit.LiveKitToken>(json.Replace("\"r\"", "\"name\"", StringComparison.Ordinal)));
+        Assert.False(ScanSawEveryClaim<SilentScanPayload>(json.Replace("{}", "{\"r\":\"a\"}", StringComparison.Ordinal)));
+    }
+
+    private static bool ScanSawEveryClaim<T>(string json) where T : IJwtPayload<T>
+    {
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+        var scan = new ClaimScan(utf8, null, null, rejectUnknown: false);
+        try
+        {
+            var reader = new Utf8JsonReader(utf8);
+            return T.TryReadAndScanPayload(ref reader, ref scan, out _, out _) && scan.SawEveryClaim;
+        }
+        finally
+        {
+            scan.Dispose();
+        }
+    }
 }
 
 /// <summary>A hand-written payload whose one-pass reader reads the claims but reports none of them to the verifier's scan.</summary>
