@@ -1185,6 +1185,16 @@ internal static class Emitter
             w.Open();
         }
 
+        // A platform that matches names ignoring case would read a case variant of a claim as that claim: refused.
+        if (payload.CaseVariantNames.Count > 0)
+        {
+            w.Open("if (" + Checks + ".IsCaseVariantName(ref reader, " + Quote(string.Join("\0", payload.CaseVariantNames)) + "u8))");
+            w.Line("error = new " + ReadError + "(" + ReadErrorKind + ".CaseVariantName, " + Checks + ".NameOf(ref reader));");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
+        }
+
         // A claim the type does not describe: skipped, and reported to the verifier's scan when there is one.
         w.Open("if (!__scan.SkipUnknown(ref reader))");
         EmitFail(w, "InvalidValue", "null");
