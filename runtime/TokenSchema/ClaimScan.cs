@@ -9,7 +9,7 @@ namespace TokenSchema;
 /// <summary>
 /// What <see cref="JwtVerifier"/> learns from a payload's top-level claims while the payload's generated reader reads
 /// the typed record, so that a verified payload's JSON is read once: repeated names, the registered claims
-/// (<c>exp</c>, <c>nbf</c>, <c>iat</c>, and <c>iss</c> / <c>aud</c> when configured) and, on request, claims the
+/// (<c>exp</c>, <c>nbf</c>, <c>iat</c>, <c>aud</c>'s form, and <c>iss</c> / <c>aud</c>'s value when configured) and, on request, claims the
 /// schema does not describe. For generated code; a <see langword="default"/> instance observes nothing.
 /// </summary>
 /// <remarks>
