@@ -1146,7 +1146,8 @@ internal static class Emitter
         // UTF-8) wherever it unescapes: such a claim is an invalid value, never an exception out of TryReadPayload.
         w.Line("string? __reading = null;");
         w.Open("try");
-        w.Open("while (reader.Read() && reader.TokenType != " + TokenType + ".EndObject)");
+        // Every top-level claim is stepped onto through the scan, which counts them for the verifier.
+        w.Open("while (__scan.NextClaim(ref reader))");
         w.Line("__reading = null;");
         if (claims.Count > 0)
         {
@@ -1184,6 +1185,16 @@ internal static class Emitter
             w.Open();
         }
 
+        // A platform that matches names ignoring case would read a case variant of a claim as that claim: refused.
+        if (payload.CaseVariantNames.Count > 0)
+        {
+            w.Open("if (" + Checks + ".IsCaseVariantName(ref reader, " + Quote(string.Join("\0", payload.CaseVariantNames)) + "u8))");
+            w.Line("error = new " + ReadError + "(" + ReadErrorKind + ".CaseVariantName, " + Checks + ".NameOf(ref reader));");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
+        }
+
         // A claim the type does not describe: skipped, and reported to the verifier's scan when there is one.
         w.Open("if (!__scan.SkipUnknown(ref reader))");
         EmitFail(w, "InvalidValue", "null");
@@ -1203,6 +1214,9 @@ internal static class Emitter
         w.Line("return false;");
         w.Close();
         w.Line();
+
+        // The described claims read (a repeat has already failed), so that the verifier can tell every claim was reported.
+        w.Line("__scan.Described(" + (claims.Count > 0 ? "global::System.Numerics.BitOperations.PopCount(__seen)" : "0") + ");");
         for (int i = 0; i < claims.Count; i++)
         {
             if (claims[i].WhenMissing == MissingClaimBehavior.Fail)
@@ -1230,7 +1244,7 @@ internal static class Emitter
     // has another version, and reads payloads generated against this one in two passes.
     internal static readonly string[] VerifierObservedClaims = { "exp", "nbf", "iat", "iss", "aud" };
 
-    internal const int VerifierObservedClaimsVersion = 1;
+    internal const int VerifierObservedClaimsVersion = 2;
 
     private static bool IsObservedByVerifier(string name) => global::System.Array.IndexOf(VerifierObservedClaims, name) >= 0;
 

@@ -86,7 +86,36 @@ internal static class Parser
             shape.UsesPositionalConstructor,
             HintNameOf(type),
             hasLongForm,
-            shape.HasClaimsHook);
+            shape.HasClaimsHook,
+            CaseVariantNames(claims, shape.ExtensionNames, vocabulary));
+    }
+
+    /// <summary>
+    /// The names a case variant of which the reader refuses, for a vocabulary whose platform matches names ignoring case:
+    /// the type's claims and those of the vocabulary's object the type describes (the one the analyzer checks it against).
+    /// </summary>
+    private static ImmutableEquatableArray<string> CaseVariantNames(List<ClaimSpec> claims, HashSet<string> extensionNames, ClaimVocabularyDefinition? vocabulary)
+    {
+        var names = new List<string>();
+        if (vocabulary is not { MatchesNamesIgnoringCase: true })
+        {
+            return names.ToImmutableEquatableArray();
+        }
+
+        foreach (ClaimSpec claim in claims)
+        {
+            names.Add(claim.Name);
+        }
+
+        foreach (ClaimDefinition definition in vocabulary.BestFit(ValidationRules.DescribingNames(claims, extensionNames)).Claims)
+        {
+            if (!names.Contains(definition.Name))
+            {
+                names.Add(definition.Name);
+            }
+        }
+
+        return names.ToImmutableEquatableArray();
     }
 
     /// <summary>The vocabulary named by a <c>[TokenPayload]</c> attribute, or <see langword="null"/> for an unknown value.</summary>

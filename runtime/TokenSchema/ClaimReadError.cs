@@ -20,6 +20,13 @@ public enum ClaimReadErrorKind
 
     /// <summary>A required claim is absent.</summary>
     MissingClaim,
+
+    /// <summary>
+    /// The claim's name equals one of the object's claim names in another letter case (<c>"ROOMJOIN"</c> for
+    /// <c>roomJoin</c>), for a platform that matches names ignoring case (LiveKit): the platform would read it as that
+    /// claim, so it is refused rather than skipped.
+    /// </summary>
+    CaseVariantName,
 }
 
 /// <summary>
@@ -54,6 +61,7 @@ public readonly struct ClaimReadError
         ClaimReadErrorKind.WrongType => $"claim '{Claim}' has the wrong JSON type",
         ClaimReadErrorKind.InvalidValue => $"claim '{Claim}' has a value its member cannot hold",
         ClaimReadErrorKind.MissingClaim => $"required claim '{Claim}' is missing",
+        ClaimReadErrorKind.CaseVariantName => $"claim '{Claim}' differs from a known claim only in letter case",
         _ => $"claim '{Claim}': {Kind}",
     };
 }

@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using TokenSchema.Verification;
 
@@ -8,31 +9,41 @@ namespace TokenSchema;
 /// <summary>
 /// What <see cref="JwtVerifier"/> learns from a payload's top-level claims while the payload's generated reader reads
 /// the typed record, so that a verified payload's JSON is read once: repeated names, the registered claims
-/// (<c>exp</c>, <c>nbf</c>, <c>iat</c>, and <c>iss</c> / <c>aud</c> when configured) and, on request, claims the
+/// (<c>exp</c>, <c>nbf</c>, <c>iat</c>, <c>aud</c>'s form, and <c>iss</c> / <c>aud</c>'s value when configured) and, on request, claims the
 /// schema does not describe. For generated code; a <see langword="default"/> instance observes nothing.
 /// </summary>
 /// <remarks>
-/// A generated <see cref="IJwtPayload{TSelf}.TryReadAndScanPayload"/> calls <see cref="Observe"/> on the value of every
-/// top-level claim it describes whose name is one of those registered claims, and <see cref="SkipUnknown"/> on the name
-/// of every top-level claim it does not describe. A token the one pass does not accept is read again by the verifier's
-/// separate scan, which decides the exact error. A hand-written implementation takes on the same duty: a claim it
-/// does not report is not checked in the one pass, so a hand-written payload is best left to the default, which reads
-/// in two passes.
+/// A generated <see cref="IJwtPayload{TSelf}.TryReadAndScanPayload"/> steps from claim to claim with
+/// <see cref="NextClaim"/>, calls <see cref="Observe"/> on the value of every top-level claim it describes whose name is
+/// one of those registered claims, <see cref="SkipUnknown"/> on the name of every top-level claim it does not describe,
+/// and <see cref="Described"/> once at the end. The verifier takes the one pass's word only when those reports account
+/// for every top-level claim; otherwise (a hand-written reader that reports nothing, or not everything), and for a
+/// token the one pass does not accept, the payload is read again by the verifier's separate scan, which decides the
+/// exact error. A hand-written payload is best left to the default, which reads in two passes.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct ClaimScan
 {
     private ClaimNameSet _names;
+    private readonly ReadOnlySpan<byte> _json;
     private readonly byte[][]? _issuers;
     private readonly byte[][]? _audiences;
     private readonly bool _active;
     private readonly bool _rejectUnknown;
+    private bool _started;
+    private bool _complete;
+    private int _claims;
+    private int _registered;
+    private int _observed;
+    private int _skipped;
+    private int _described;
     internal ScannedClaims Claims;
     internal bool Refused;
     internal bool Unsupported;
 
     internal ClaimScan(ReadOnlySpan<byte> json, byte[][]? issuers, byte[][]? audiences, bool rejectUnknown)
     {
+        _json = json;
         _names = new ClaimNameSet(json);
         _issuers = issuers;
         _audiences = audiences;
@@ -43,8 +54,107 @@ public ref struct ClaimScan
     /// <summary>The names of the claims a generated reader reports to <see cref="Observe"/> when its payload describes them.</summary>
     public static ReadOnlySpan<string> ObservedClaimNames => RegisteredClaims.Names;
 
-    /// <summary>The version of <see cref="ObservedClaimNames"/>: it changes whenever the list does.</summary>
-    public const int ObservedClaimNamesVersion = 1;
+    /// <summary>
+    /// The version of what a generated reader reports: <see cref="ObservedClaimNames"/> and the calls it makes
+    /// (<see cref="NextClaim"/>, <see cref="Observe"/>, <see cref="SkipUnknown"/>, <see cref="Described"/>). It changes
+    /// whenever either does.
+    /// </summary>
+    public const int ObservedClaimNamesVersion = 2;
+
+    /// <summary>
+    /// Whether the reader reported every top-level claim: it stepped from the object's start to its end with
+    /// <see cref="NextClaim"/>, every claim it stepped onto was either one it described (<see cref="Described"/>) or one it
+    /// skipped through <see cref="SkipUnknown"/>, and every registered claim among them went through <see cref="Observe"/>.
+    /// Only then does the verifier take the one pass's word for the claims it checks itself.
+    /// </summary>
+    internal readonly bool SawEveryClaim => _complete && _claims == _described + _skipped && _registered == _observed;
+
+    /// <summary>Whether the reader stepped through the claims with <see cref="NextClaim"/> at all.</summary>
+    internal readonly bool Started => _started;
+
+    /// <summary>
+    /// Moves the reader to the next top-level claim's name, as <c>reader.Read() &amp;&amp; reader.TokenType != EndObject</c>
+    /// does, and counts it; a generated reader steps through every top-level claim this way, from the object's
+    /// <see cref="JsonTokenType.StartObject"/> to its end.
+    /// </summary>
+    /// <param name="reader">The payload reader: on the object's start for the first claim, else on the last token of the previous claim's value.</param>
+    /// <returns><see langword="true"/> on a claim's name; <see langword="false"/> at the object's end.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool NextClaim(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read() || reader.TokenType == JsonTokenType.EndObject)
+        {
+            if (_active)
+            {
+                End(ref reader);
+            }
+
+            return false;
+        }
+
+        if (_active)
+        {
+            Count(ref reader);
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Count(ref Utf8JsonReader reader)
+    {
+        // The first claim counted must be the object's first: one read before it would go uncounted.
+        if (_claims++ == 0)
+        {
+            _started = reader.CurrentDepth == 1 && OnlyTheObjectsStartBefore(reader.TokenStartIndex);
+        }
+
+        ReadOnlySpan<byte> raw = reader.ValueSpan;
+        if (raw.Length == 3 ? !reader.ValueIsEscaped && RegisteredClaims.IsRegistered(raw) : reader.ValueIsEscaped && IsEscapedRegistered(ref reader))
+        {
+            _registered++;
+        }
+    }
+
+    private void End(ref Utf8JsonReader reader)
+    {
+        if (_claims == 0)
+        {
+            _started = OnlyTheObjectsStartBefore(reader.TokenStartIndex);
+        }
+
+        _complete = _started && reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0;
+    }
+
+    // Whether the payload before offset is the object's '{' and white space only.
+    private readonly bool OnlyTheObjectsStartBefore(long offset) =>
+        offset == 1 ? _json[0] == (byte)'{' : offset <= _json.Length && _json[..(int)offset].Trim(" \t\r\n"u8).SequenceEqual("{"u8);
+
+    // An escaped spelling of a registered name ("\u0065xp") is at most six bytes a letter.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsEscapedRegistered(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueSpan.Length > 18)
+        {
+            return false;
+        }
+
+        Span<byte> name = stackalloc byte[18];
+        return RegisteredClaims.IsRegistered(name[..reader.CopyString(name)]);
+    }
+
+    /// <summary>
+    /// Reports, once after the last claim, how many of the top-level claims <see cref="NextClaim"/> stepped onto the
+    /// payload read as claims it describes (the others went through <see cref="SkipUnknown"/>).
+    /// </summary>
+    /// <param name="count">The number of described claims read.</param>
+    public void Described(int count)
+    {
+        if (_active)
+        {
+            _described = count;
+        }
+    }
 
     /// <summary>
     /// Whether a reader that reports the claims of list version <paramref name="observedClaimNamesVersion"/> may read in
@@ -82,6 +192,7 @@ public ref struct ClaimScan
             return false;
         }
 
+        _observed++;
         return true;
     }
 
@@ -105,6 +216,8 @@ public ref struct ClaimScan
             Refused = true;
             return false;
         }
+
+        _skipped++;
 
         reader.Read();
         if (RegisteredClaims.IsRegistered(name) && !Observe(name, ref reader))

@@ -27,6 +27,74 @@ public static class ClaimValueChecks
         }));
 
     /// <summary>
+    /// Whether the property name the reader is on equals one of <paramref name="names"/> in another case, as Go's
+    /// <c>encoding/json</c> matches names (LiveKit's server): ASCII letters in any case, and U+017F (ſ) and U+212A (the
+    /// Kelvin sign), which fold to <c>s</c> and <c>k</c>. The name itself, exactly, is not a variant.
+    /// </summary>
+    /// <param name="reader">The reader, on a <see cref="JsonTokenType.PropertyName"/>.</param>
+    /// <param name="names">The object's ASCII claim names, separated by a zero byte.</param>
+    /// <returns><see langword="true"/> when the platform would read the name as one of <paramref name="names"/> but it is not exactly one.</returns>
+    public static bool IsCaseVariantName(ref Utf8JsonReader reader, ReadOnlySpan<byte> names)
+    {
+        // Each folded byte comes from at most three UTF-8 bytes, each written as a six-byte escape at most.
+        const int Longest = 64;
+        if (reader.HasValueSequence || reader.ValueSpan.Length > Longest * 18)
+        {
+            return false;
+        }
+
+        Span<byte> unescaped = stackalloc byte[Longest * 18];
+        ReadOnlySpan<byte> name = reader.ValueIsEscaped ? unescaped[..reader.CopyString(unescaped)] : reader.ValueSpan;
+        Span<byte> folded = stackalloc byte[Longest];
+        int length = 0;
+        for (int i = 0; i < name.Length; i++)
+        {
+            if (length == Longest)
+            {
+                return false;
+            }
+
+            byte b = name[i];
+            if (b < 0x80)
+            {
+                folded[length++] = (byte)(b is >= (byte)'a' and <= (byte)'z' ? b - 0x20 : b);
+            }
+            else if (b == 0xC5 && i + 1 < name.Length && name[i + 1] == 0xBF)
+            {
+                folded[length++] = (byte)'S'; // U+017F LATIN SMALL LETTER LONG S
+                i++;
+            }
+            else if (b == 0xE2 && i + 2 < name.Length && name[i + 1] == 0x84 && name[i + 2] == 0xAA)
+            {
+                folded[length++] = (byte)'K'; // U+212A KELVIN SIGN
+                i += 2;
+            }
+            else
+            {
+                return false; // No other character folds to ASCII, and the names are ASCII.
+            }
+        }
+
+        ReadOnlySpan<byte> key = folded[..length];
+        while (!names.IsEmpty)
+        {
+            int end = names.IndexOf((byte)0);
+            ReadOnlySpan<byte> candidate = end < 0 ? names : names[..end];
+            names = end < 0 ? default : names[(end + 1)..];
+            if (candidate.Length == key.Length && System.Text.Ascii.EqualsIgnoreCase(candidate, key))
+            {
+                return !name.SequenceEqual(candidate);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The property name the reader is on, unescaped: for naming a claim in a read error.</summary>
+    /// <param name="reader">The reader, on a <see cref="JsonTokenType.PropertyName"/>.</param>
+    public static string NameOf(ref Utf8JsonReader reader) => reader.GetString() ?? string.Empty;
+
+    /// <summary>
     /// Whether <paramref name="value"/> is well-formed UTF-16: every surrogate is half of a pair. JSON text is UTF-8, so
     /// the writer refuses a lone surrogate.
     /// </summary>

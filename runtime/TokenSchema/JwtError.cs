@@ -62,6 +62,14 @@ public enum JwtError
     /// refused (<see cref="UnknownClaims.Reject"/>).
     /// </summary>
     UnknownClaim,
+
+    /// <summary>
+    /// <c>iat</c> is later than now plus the clock skew, where it matters: when it starts the lifetime that
+    /// <see cref="JwtVerifierOptions.MaxLifetime"/> limits (the token has no <c>nbf</c>), or always with
+    /// <see cref="JwtVerifierOptions.RejectFutureIssuedAt"/> (the platform issuers' verifiers, since Twilio's and Zoom's
+    /// lifetime rules are measured from <c>iat</c>). A future <c>iat</c> would otherwise stretch a limited lifetime without end.
+    /// </summary>
+    IssuedInTheFuture,
 }
 
 /// <summary>What <see cref="JwtVerifier"/> does with a claim the payload's schema does not describe.</summary>

@@ -62,6 +62,14 @@ public sealed class JwtVerifierOptions
     public TimeSpan? MaxLifetime { get; init; }
 
     /// <summary>
+    /// Refuses an <c>iat</c> later than now plus <see cref="ClockSkew"/> as <see cref="JwtError.IssuedInTheFuture"/>,
+    /// whether or not the token has <c>nbf</c>; off by default. Turn it on when a rule measures a lifetime from
+    /// <c>iat</c> (Twilio's 24 hours, Zoom's 48 hours): the platform issuers' verifiers do. Without it a future
+    /// <c>iat</c> is still refused when it starts the lifetime <see cref="MaxLifetime"/> limits (no <c>nbf</c>).
+    /// </summary>
+    public bool RejectFutureIssuedAt { get; init; }
+
+    /// <summary>
     /// The accepted issuers: when set, <c>iss</c> must be one of them (ordinal), and a token without <c>iss</c> is
     /// <see cref="JwtError.InvalidIssuer"/>. <see langword="null"/> (the default) does not look at <c>iss</c>.
     /// </summary>

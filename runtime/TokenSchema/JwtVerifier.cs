@@ -454,9 +454,16 @@ public sealed class JwtVerifier : IDisposable
                 return false;
             }
 
-            // The object must be the whole payload (the reader throws on anything but white space after it).
-            if (scan.Refused || reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != 0 || reader.Read())
+            // The object must be the whole payload (the reader throws on anything but white space after it), and the
+            // reader must have reported every top-level claim, or the checks below would miss the ones it did not.
+            if (scan.Refused || !scan.SawEveryClaim || reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != 0 || reader.Read())
             {
+                if (!scan.Started)
+                {
+                    // A reader that never steps through the claims with the scan never will: two passes from now on.
+                    OnePass<T>.Unsupported = true;
+                }
+
                 return false;
             }
 

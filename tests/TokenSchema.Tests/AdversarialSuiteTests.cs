@@ -138,6 +138,66 @@ public sealed class AdversarialSuiteTests(ITestOutputHelper output)
             Check(tally, verifier, Forge.Token(Header, json, Key), JwtError.Malformed, "payload " + json);
         }
 
+        // Repeated header parameters, any parameter, escaped spellings included.
+        foreach (string header in new[]
+        {
+            """{"alg":"HS256","foo":1,"foo":2}""", """{"alg":"HS256","foo":1,"f\u006fo":2}""",
+            """{"alg":"HS256","typ":"JWT","cty":"twilio-fpa;v=1","twr":"us1","tw\u0072":"ie1"}""",
+            """{"alg":"HS256","crit":["exp"],"crit":["exp"]}""", """{"alg":"HS256","c\u0074y":"a","cty":"b"}""",
+        })
+        {
+            Check(tally, verifier, Forge.Token(header, Payload(), Key), JwtError.InvalidHeader, "repeated header parameter " + header);
+        }
+
+        // aud must be a string or an array of strings (RFC 7519 §4.1.3), with or without audiences configured.
+        using var audienceVerifier = new JwtVerifier(Key, new JwtVerifierOptions { TimeProvider = Options.TimeProvider, ValidAudiences = ["svc"] });
+        foreach (string aud in new[] { "[\"svc\",1]", "[\"svc\",null]", "[\"svc\",[\"svc\"]]", "[\"svc\",{}]", "[\"svc\",true]", "5", "{}", "null", "false" })
+        {
+            string token = Forge.Token(Header, "{\"r\":\"a\",\"exp\":" + Exp + ",\"aud\":" + aud + "}", Key);
+            Check(tally, verifier, token, JwtError.InvalidClaims, "aud " + aud);
+            Check(tally, audienceVerifier, token, JwtError.InvalidClaims, "aud " + aud + " with audiences");
+        }
+
+        // A future iat that would stretch a limited lifetime, and a limited lifetime without exp.
+        using var lifetimeVerifier = new JwtVerifier(Key, new JwtVerifierOptions { TimeProvider = Options.TimeProvider, MaxLifetime = TimeSpan.FromHours(1), RequireExpirationTime = false });
+        long now = Now.ToUnixTimeSeconds(), tenYears = 10L * 365 * 86400;
+        foreach (long iat in new[] { now + 31, now + 3600, now + tenYears - 60, 32503680000 - 3600 })
+        {
+            Check(tally, lifetimeVerifier, Forge.Token(Header, "{\"r\":\"a\",\"iat\":" + iat + ",\"exp\":" + (iat + 60) + "}", Key), JwtError.IssuedInTheFuture, "future iat " + iat);
+        }
+
+        Check(tally, lifetimeVerifier, Forge.Token(Header, "{\"r\":\"a\",\"iat\":" + now + "}", Key), JwtError.MissingExpirationTime, "lifetime limited, no exp");
+
+        // A one-pass reader that reports nothing to the scan: the verifier's own rules still decide.
+        using var lenient = new JwtVerifier(Key, new JwtVerifierOptions { TimeProvider = Options.TimeProvider, RequireExpirationTime = false });
+        foreach ((string json, JwtError expected) in new[]
+        {
+            ("{\"r\":\"a\",\"exp\":1799999000}", JwtError.Expired), ("{\"r\":\"a\",\"x\":1,\"x\":2}", JwtError.DuplicateClaim),
+            ("{\"r\":\"a\",\"x\":1,\"\\u0078\":2}", JwtError.DuplicateClaim), ("{\"r\":\"a\",\"nbf\":1900000000}", JwtError.NotYetValid),
+            ("{\"r\":\"a\",\"aud\":[1]}", JwtError.InvalidClaims),
+        })
+        {
+            string token = Forge.Token(Header, json, Key);
+            Record(tally, expected, "silent one-pass reader " + json, () => { lenient.TryVerify(token.AsSpan(), out SilentScanPayload? _, out JwtError error); return error; });
+        }
+
+        // A case variant of a LiveKit claim name, which LiveKit's server would read as that claim.
+        using var liveKit = new JwtVerifier(Key, Options);
+        foreach (string claims in new[] { "\"video\":{\"ROOMJOIN\":true}", "\"video\":{\"roomJoin\":false,\"roomjoin\":true}", "\"Video\":{}", "\"EXP\":1", "\"\u017Fip\":{}", "\"sip\":{\"Admin\":true}" })
+        {
+            string token = Forge.Token(Header, "{\"iss\":\"k\",\"sub\":\"a\",\"exp\":" + Exp + "," + claims + "}", Key);
+            Record(tally, JwtError.InvalidClaims, "LiveKit case variant " + claims, () => { liveKit.TryVerify(token.AsSpan(), out TokenSchema.LiveKit.LiveKitToken? _, out JwtError error); return error; });
+        }
+
+        // A token an issuer's Complete would refuse to sign (another domain, same secret) is refused by its TryVerify.
+        const string secret = "platform-issuer-secret-of-at-least-32-bytes";
+        using (var daily = new DailyTokenIssuer(secret, "25df5057-ef0d-4d97-bde6-0cf287276cbb", Options.TimeProvider))
+        using (var otherDomain = new DailyTokenIssuer(secret, "7c1e5057-ef0d-4d97-bde6-0cf287276cbb", Options.TimeProvider))
+        {
+            string foreign = otherDomain.Issue(new DailyToken { RoomName = "standup" });
+            Record(tally, JwtError.InvalidClaims, "Daily token of another domain", () => { daily.TryVerify(foreign, out DailyToken? _, out JwtVerificationFailure failure); return failure.Error; });
+        }
+
         // NumericDate edges.
         var dates = new (string Claims, JwtError Expected)[]
         {

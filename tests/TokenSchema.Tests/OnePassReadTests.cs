@@ -30,6 +30,7 @@ public sealed class OnePassReadTests(ITestOutputHelper output)
         "\"nbf\":1799999000", "\"nbf\":1800000500", "\"nbf\":true", "\"nbf\":1e15",
         "\"iat\":1799999990", "\"iat\":\"now\"", "\"iat\":1800000000000", "\"iat\":-5", "\"i\\u0061t\":1799999990",
         "\"iss\":\"issuer-a\"", "\"iss\":\"issuer-b\"", "\"iss\":5", "\"aud\":\"aud-a\"", "\"aud\":[\"x\",\"aud-a\"]", "\"aud\":[\"x\"]", "\"aud\":{}",
+        "\"aud\":[\"aud-a\",1]", "\"aud\":[\"aud-a\",null]", "\"iat\":1800100000",
         "\"x\":1", "\"x\":[1,{\"y\":[]}]", "\"\\u0078\":2", "\"y\":{\"r\":1,\"r\":2}", "\"z\":null", "\"p\":{\"cs\":\"v\"}", "\"p\":[]",
         "\"\":0", "\"\\u00e9\":\"e\"", "\"long-unknown-claim-name\":\"v\"",
     ];

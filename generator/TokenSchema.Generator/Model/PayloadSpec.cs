@@ -16,6 +16,10 @@ namespace TokenSchema.Generator.Model;
 /// <see langword="true"/> when the type declares <c>void ValidateClaims(ref ClaimProblemCollector problems)</c>:
 /// <c>Validate()</c> calls it after the generated checks.
 /// </param>
+/// <param name="CaseVariantNames">
+/// For a vocabulary whose platform matches names ignoring case, the names of the object's claims (the type's and the
+/// vocabulary's): the reader refuses a name equal to one of them in another case. Empty otherwise.
+/// </param>
 internal sealed record PayloadSpec(
     string? Namespace,
     string TypeName,
@@ -28,7 +32,8 @@ internal sealed record PayloadSpec(
     bool UsesPositionalConstructor,
     string HintName,
     bool HasLongForm,
-    bool HasClaimsHook);
+    bool HasClaimsHook,
+    ImmutableEquatableArray<string> CaseVariantNames);
 
 /// <summary>A partial type that contains the payload type.</summary>
 /// <param name="Keyword">The declaration keyword.</param>

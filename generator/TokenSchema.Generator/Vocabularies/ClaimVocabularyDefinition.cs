@@ -9,12 +9,23 @@ internal sealed class ClaimVocabularyDefinition
     /// <summary>Creates a vocabulary.</summary>
     /// <param name="id">The vocabulary's id, matching <c>TokenSchema.ClaimVocabulary</c>.</param>
     /// <param name="root">The top-level claims.</param>
-    public ClaimVocabularyDefinition(VocabularyId id, ClaimSet root)
+    /// <param name="matchesNamesIgnoringCase">Whether the platform matches claim names ignoring case (see <see cref="MatchesNamesIgnoringCase"/>).</param>
+    public ClaimVocabularyDefinition(VocabularyId id, ClaimSet root, bool matchesNamesIgnoringCase = false)
     {
         Id = id;
         Root = root ?? throw new ArgumentNullException(nameof(root));
         Sets = root.SelfAndNestedSets();
+        MatchesNamesIgnoringCase = matchesNamesIgnoringCase;
     }
+
+    /// <summary>
+    /// Whether the platform reads claim names ignoring case, at the top level and inside its objects (LiveKit's server
+    /// decodes the payload with Go's <c>encoding/json</c>, which matches a field name case-insensitively, the last match
+    /// winning). The generated reader of such a vocabulary's payload then refuses a name that equals one of the object's
+    /// claim names in another case (<c>ClaimReadErrorKind.CaseVariantName</c>, naming it), so that what it reads is what
+    /// the platform reads.
+    /// </summary>
+    public bool MatchesNamesIgnoringCase { get; }
 
     /// <summary>The vocabulary's id.</summary>
     public VocabularyId Id { get; }

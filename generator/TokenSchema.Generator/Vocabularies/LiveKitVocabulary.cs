@@ -72,7 +72,8 @@ internal static class LiveKitVocabulary
             new ClaimDefinition("agent", ClaimJsonKind.Object, "agent grant", members: AgentGrant, aliases: new[] { "AgentGrant" }),
             new ClaimDefinition("roomConfig", ClaimJsonKind.Object, "room configuration", aliases: new[] { "RoomConfiguration" }),
             new ClaimDefinition("roomPreset", ClaimJsonKind.String, "room preset"),
-            new ClaimDefinition("sha256", ClaimJsonKind.String, "SHA-256 of the body"))));
+            new ClaimDefinition("sha256", ClaimJsonKind.String, "SHA-256 of the body"))),
+        matchesNamesIgnoringCase: true); // the server decodes the claims with Go's encoding/json
 
     private static ClaimDefinition Flag(string name) => new ClaimDefinition(name, ClaimJsonKind.Boolean, name);
 }

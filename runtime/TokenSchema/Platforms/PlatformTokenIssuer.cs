@@ -132,20 +132,37 @@ public abstract class PlatformTokenIssuer<TToken> : IDisposable where TToken : I
     }
 
     /// <summary>
-    /// Throws when a token names another key, app or account than this issuer's in <paramref name="claim"/>; an empty
-    /// claim is fine (<see cref="Complete"/> fills it).
+    /// The one check that a token's key, app, account, team or domain claims are this issuer's own: the first claim
+    /// naming another, or <see langword="null"/>. <see cref="Complete"/> throws on it (<see cref="CheckOwnClaims"/>) and
+    /// <see cref="TryVerify"/> refuses the token with it, so a token is verified only when it could have been issued.
+    /// None by default; a platform issuer lists its claims with <see cref="OwnClaim"/>.
+    /// </summary>
+    /// <param name="token">The token's claims.</param>
+    /// <returns>The claim and the reason, or <see langword="null"/> when every such claim is this issuer's or empty.</returns>
+    private protected virtual ClaimProblem? FindForeignClaim(TToken token) => null;
+
+    /// <summary>
+    /// The problem of a token naming another key, app or account than this issuer's in <paramref name="claim"/>, or
+    /// <see langword="null"/>; an empty claim is fine (<see cref="Complete"/> fills it).
     /// </summary>
     /// <param name="claimed">The token's value, or <see langword="null"/>.</param>
     /// <param name="own">This issuer's value.</param>
     /// <param name="claim">The claim's name.</param>
     /// <param name="what">How the issuer relates to the value, for the message: "with API key", "for app".</param>
     /// <param name="comparison">How the values compare.</param>
-    /// <exception cref="ArgumentException">The values differ.</exception>
-    private protected static void CheckOwnClaim(string? claimed, string own, string claim, string what, StringComparison comparison = StringComparison.Ordinal)
+    private protected static ClaimProblem? OwnClaim(string? claimed, string own, string claim, string what, StringComparison comparison = StringComparison.Ordinal) =>
+        claimed is not null && !string.Equals(claimed, own, comparison)
+            ? new ClaimProblem(claim, $"is '{claimed}', but this issuer signs {what} '{own}'")
+            : null;
+
+    /// <summary>Throws when <see cref="FindForeignClaim"/> finds a claim naming another key, app or account: the check of <see cref="Complete"/>.</summary>
+    /// <param name="token">The token's claims.</param>
+    /// <exception cref="ArgumentException">A claim names another key, app or account than this issuer's.</exception>
+    private protected void CheckOwnClaims(TToken token)
     {
-        if (claimed is not null && !string.Equals(claimed, own, comparison))
+        if (FindForeignClaim(token) is { } problem)
         {
-            throw new ArgumentException($"Claim '{claim}' is '{claimed}', but this issuer signs {what} '{own}'.", "token");
+            throw new ArgumentException($"Claim '{problem.Claim}' {problem.Message}.", "token");
         }
     }
 
@@ -157,17 +174,36 @@ public abstract class PlatformTokenIssuer<TToken> : IDisposable where TToken : I
 
     /// <summary>
     /// Verifies <paramref name="token"/> as the platform would accept it from this issuer: signed with the same key, within
-    /// its times by the issuer's clock (with the verifier's default leeway), naming this issuer's key where the platform's
-    /// token names it, and valid for the platform's schema.
+    /// its times by the issuer's clock (with the verifier's default leeway; an <c>iat</c> in the future is refused as
+    /// <see cref="JwtError.IssuedInTheFuture"/>), naming this issuer's key, app, account, team or domain wherever
+    /// <see cref="Complete"/> checks it (another one is <see cref="JwtError.InvalidIssuer"/> for <c>iss</c>, else
+    /// <see cref="JwtError.InvalidClaims"/> with a problem naming the claim), and valid for the platform's schema.
     /// </summary>
     /// <param name="token">The compact token.</param>
     /// <param name="payload">The token's claims, when it is accepted.</param>
     /// <param name="failure">Why it was refused, down to the claim.</param>
     /// <returns><see langword="true"/> when the token is accepted.</returns>
-    public bool TryVerify(ReadOnlySpan<char> token, [NotNullWhen(true)] out TToken? payload, out JwtVerificationFailure failure) =>
-        Verifier.TryVerifyDetailed(token, out payload, out failure);
+    public bool TryVerify(ReadOnlySpan<char> token, [NotNullWhen(true)] out TToken? payload, out JwtVerificationFailure failure)
+    {
+        if (!Verifier.TryVerifyDetailed(token, out payload, out failure))
+        {
+            return false;
+        }
 
-    /// <summary>Creates the verifier for the issuer's key: its clock, and the issuer names it accepts when the platform writes one.</summary>
+        if (FindForeignClaim(payload) is { } problem)
+        {
+            payload = default;
+            failure = new JwtVerificationFailure(JwtError.InvalidClaims, null, ClaimReadErrorKind.None, [problem]);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Creates the verifier for the issuer's key: its clock, the issuer names it accepts when the platform writes one, and
+    /// no <c>iat</c> in the future (Twilio's and Zoom's lifetime rules, checked by their tokens' validation, are measured from it).
+    /// </summary>
     private protected JwtVerifier CreateVerifier(string secret, bool allowShortKey, string? issuer = null, string? audience = null) =>
         JwtVerifier.FromSecret(secret, new JwtVerifierOptions
         {
@@ -175,6 +211,7 @@ public abstract class PlatformTokenIssuer<TToken> : IDisposable where TToken : I
             AllowShortKey = allowShortKey,
             ValidIssuers = issuer is null ? null : [issuer],
             ValidAudiences = audience is null ? null : [audience],
+            RejectFutureIssuedAt = true,
         });
 
     /// <summary>Zeroes the secret. Issuing afterwards throws <see cref="ObjectDisposedException"/>.</summary>

@@ -31,8 +31,9 @@ internal static class ClaimChecks
                 return JwtError.Expired;
             }
         }
-        else if (options.RequireExpirationTime)
+        else if (options.RequireExpirationTime || options.MaxLifetime is not null)
         {
+            // A lifetime limit means nothing for a token that never expires.
             return JwtError.MissingExpirationTime;
         }
 
@@ -40,6 +41,15 @@ internal static class ClaimChecks
         if (claims.NotBefore is { } nbf && SaturatingAdd(now, skewSeconds) < nbf)
         {
             return JwtError.NotYetValid;
+        }
+
+        // A future iat would stretch a lifetime measured from it: refused where it starts the lifetime MaxLifetime
+        // limits (no nbf), and always when asked (a platform rule measures its own lifetime from iat).
+        claim = "iat";
+        if (claims.IssuedAt is { } iat && SaturatingAdd(now, skewSeconds) < iat &&
+            (options.RejectFutureIssuedAt || (options.MaxLifetime is not null && claims.NotBefore is null)))
+        {
+            return JwtError.IssuedInTheFuture;
         }
 
         claim = "exp";

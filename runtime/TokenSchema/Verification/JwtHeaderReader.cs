@@ -10,7 +10,8 @@ internal static class JwtHeaderReader
 {
     /// <summary>
     /// Reads the decoded header: <c>alg</c> must be HS256, <c>typ</c> (when present) JWT, <c>kid</c> a string naming a key
-    /// when several are held; <c>crit</c>, <c>zip</c> and <c>b64</c> are refused, and no parameter may repeat.
+    /// when several are held; <c>crit</c>, <c>zip</c> and <c>b64</c> are refused, and no parameter may repeat (escaped
+    /// spellings included: <c>"tw\u0072"</c> repeats <c>twr</c>).
     /// </summary>
     /// <param name="header">The decoded header JSON.</param>
     /// <param name="singleKey">The verifier's key when it holds one.</param>
@@ -26,6 +27,7 @@ internal static class JwtHeaderReader
         }
 
         bool sawAlg = false, sawTyp = false, sawKid = false, sawCty = false;
+        var others = new ClaimNameSet(header);
         try
         {
             var reader = new Utf8JsonReader(header, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 });
@@ -89,12 +91,6 @@ internal static class JwtHeaderReader
 
                     reader.Skip();
                 }
-                else if (reader.ValueTextEquals("crit"u8) || reader.ValueTextEquals("zip"u8) || reader.ValueTextEquals("b64"u8))
-                {
-                    pending = Worse(pending, JwtError.UnsupportedHeaderParameter);
-                    reader.Read();
-                    reader.Skip();
-                }
                 else if (reader.ValueTextEquals("cty"u8))
                 {
                     if (sawCty)
@@ -108,6 +104,18 @@ internal static class JwtHeaderReader
                 }
                 else
                 {
+                    // Any other parameter (twr, crit, a private one) is remembered by name, escaped spellings
+                    // unescaped, so that none may repeat either; the table is rented only for such a header.
+                    if (!others.TryAdd(ref reader, out ReadOnlySpan<byte> name))
+                    {
+                        return JwtError.InvalidHeader;
+                    }
+
+                    if (name.SequenceEqual("crit"u8) || name.SequenceEqual("zip"u8) || name.SequenceEqual("b64"u8))
+                    {
+                        pending = Worse(pending, JwtError.UnsupportedHeaderParameter);
+                    }
+
                     reader.Read();
                     reader.Skip();
                 }
@@ -142,6 +150,10 @@ internal static class JwtHeaderReader
         catch (InvalidOperationException)
         {
             return JwtError.Malformed;
+        }
+        finally
+        {
+            others.Dispose();
         }
     }
 

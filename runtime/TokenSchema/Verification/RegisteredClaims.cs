@@ -5,7 +5,7 @@ namespace TokenSchema.Verification;
 
 /// <summary>
 /// The registered claims the verifier itself reads from every payload, whatever its type: <c>exp</c>, <c>nbf</c>,
-/// <c>iat</c>, and <c>iss</c> / <c>aud</c> when issuers or audiences are configured. Both payload passes (the one-pass
+/// <c>iat</c>, <c>aud</c> (its form always, its value when audiences are configured), and <c>iss</c> when issuers are configured. Both payload passes (the one-pass
 /// <see cref="ClaimScan"/> and the separate <see cref="ClaimScanner"/>) read them here.
 /// </summary>
 internal static class RegisteredClaims
@@ -32,7 +32,7 @@ internal static class RegisteredClaims
     /// <param name="audiences">The accepted audiences as UTF-8, or <see langword="null"/> when <c>aud</c> is not checked.</param>
     /// <param name="claims">What the registered claims say, updated.</param>
     /// <param name="claim">The claim at fault, when one is.</param>
-    /// <returns><see cref="JwtError.InvalidClaims"/> when <c>exp</c> or <c>nbf</c> is not a NumericDate, else <see cref="JwtError.None"/>.</returns>
+    /// <returns><see cref="JwtError.InvalidClaims"/> when <c>exp</c> or <c>nbf</c> is not a NumericDate or <c>aud</c> is not a string or an array of strings, else <see cref="JwtError.None"/>.</returns>
     public static JwtError Observe(scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader, byte[][]? issuers, byte[][]? audiences, ref ScannedClaims claims, out string? claim)
     {
         claim = null;
@@ -71,10 +71,20 @@ internal static class RegisteredClaims
             claims.HasIssuer = true;
             claims.IssuerMatches = reader.TokenType == JsonTokenType.String && MatchesAny(ref reader, issuers);
         }
-        else if (audiences is not null && name.SequenceEqual("aud"u8))
+        else if (name.SequenceEqual("aud"u8))
         {
-            claims.HasAudience = true;
-            claims.AudienceMatches = MatchesAudience(ref reader, audiences);
+            // RFC 7519 §4.1.3: a string or an array of strings, whether or not audiences are checked.
+            if (!IsAudience(ref reader))
+            {
+                claim = "aud";
+                return JwtError.InvalidClaims;
+            }
+
+            if (audiences is not null)
+            {
+                claims.HasAudience = true;
+                claims.AudienceMatches = MatchesAudience(ref reader, audiences);
+            }
         }
 
         return JwtError.None;
@@ -118,7 +128,28 @@ internal static class RegisteredClaims
         return false;
     }
 
-    // RFC 7519 §4.1.3: one string, or an array of strings; any accepted audience matches. The reader is not moved.
+    // RFC 7519 §4.1.3: one string, or an array of strings (the reader is not moved).
+    private static bool IsAudience(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        Utf8JsonReader items = reader;
+        while (items.Read() && items.TokenType == JsonTokenType.String)
+        {
+        }
+
+        return items.TokenType == JsonTokenType.EndArray;
+    }
+
+    // Any accepted audience matches: the string, or any item of the array (already checked to be all strings). The reader is not moved.
     private static bool MatchesAudience(ref Utf8JsonReader reader, byte[][] accepted)
     {
         if (reader.TokenType == JsonTokenType.String)
@@ -134,12 +165,10 @@ internal static class RegisteredClaims
         Utf8JsonReader items = reader;
         while (items.Read() && items.TokenType != JsonTokenType.EndArray)
         {
-            if (items.TokenType == JsonTokenType.String && MatchesAny(ref items, accepted))
+            if (MatchesAny(ref items, accepted))
             {
                 return true;
             }
-
-            items.Skip();
         }
 
         return false;

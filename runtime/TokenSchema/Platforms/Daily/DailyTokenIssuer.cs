@@ -104,6 +104,12 @@ public sealed class DailyTokenIssuer : PlatformTokenIssuer<DailyToken>
         return token.Length > MaxRecommendedLength;
     }
 
+    /// <summary>The token's <c>d</c> when it names another domain.</summary>
+    private protected override ClaimProblem? FindForeignClaim(DailyToken token) =>
+        token.DomainId is { } domain && domain != DomainId
+            ? new ClaimProblem("d", $"(domain_id) is {domain}, but this issuer signs with the API key of domain {DomainId}")
+            : null;
+
     /// <summary>
     /// Returns <paramref name="token"/> with the claims <see cref="PlatformTokenIssuer{TToken}.Issue(TToken)"/> fills when absent: <c>d</c> (<see cref="DomainId"/>),
     /// <c>iat</c> (now, in whole seconds) and <c>exp</c> (<c>iat</c> plus <see cref="DefaultLifetime"/>).
@@ -114,11 +120,7 @@ public sealed class DailyTokenIssuer : PlatformTokenIssuer<DailyToken>
     public override DailyToken Complete(DailyToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        if (token.DomainId is { } domain && domain != DomainId)
-        {
-            throw new ArgumentException(
-                $"Claim 'd' (domain_id) is {domain}, but this issuer signs with the API key of domain {DomainId}.", nameof(token));
-        }
+        CheckOwnClaims(token);
 
         DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(TimeProvider.GetUtcNow().ToUnixTimeSeconds());
         DateTimeOffset? expires = token.Expires;

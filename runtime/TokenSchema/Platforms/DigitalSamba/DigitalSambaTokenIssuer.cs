@@ -59,7 +59,7 @@ public sealed class DigitalSambaTokenIssuer : PlatformTokenIssuer<DigitalSambaTo
     public override DigitalSambaToken Complete(DigitalSambaToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        CheckOwnClaim(token.TeamId, TeamId, "td", "for team", StringComparison.OrdinalIgnoreCase);
+        CheckOwnClaims(token);
 
         DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(TimeProvider.GetUtcNow().ToUnixTimeSeconds());
         return token with
@@ -70,6 +70,10 @@ public sealed class DigitalSambaTokenIssuer : PlatformTokenIssuer<DigitalSambaTo
         };
     }
 
+
+    /// <summary>The token's <c>td</c> when it names another team (compared ignoring case).</summary>
+    private protected override ClaimProblem? FindForeignClaim(DigitalSambaToken token) =>
+        OwnClaim(token.TeamId, TeamId, "td", "for team", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Returns <paramref name="roomUrl"/> with <paramref name="token"/> in its <c>token</c> query parameter.</summary>
     /// <param name="roomUrl">The room's absolute URL, for example <c>https://acme.digitalsamba.com/weekly-standup</c>.</param>

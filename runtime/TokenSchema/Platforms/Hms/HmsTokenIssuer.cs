@@ -66,6 +66,10 @@ public sealed class HmsTokenIssuer : PlatformTokenIssuer<HmsToken>
     /// <summary>How far <c>iat</c> and <c>nbf</c> are set back from now.</summary>
     public TimeSpan ClockSkewBackdating { get; }
 
+    /// <summary>The token's <c>access_key</c> when it names another access key.</summary>
+    private protected override ClaimProblem? FindForeignClaim(HmsToken token) =>
+        OwnClaim(token.AccessKey, AccessKey, "access_key", "with access key");
+
     /// <summary>
     /// Returns <paramref name="token"/> with <c>access_key</c>, <c>iat</c>, <c>nbf</c>, <c>exp</c> and <c>jti</c> filled
     /// where it leaves them empty (see <see cref="HmsTokenIssuer"/>).
@@ -76,7 +80,7 @@ public sealed class HmsTokenIssuer : PlatformTokenIssuer<HmsToken>
     public override HmsToken Complete(HmsToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        CheckOwnClaim(token.AccessKey, AccessKey, "access_key", "with access key");
+        CheckOwnClaims(token);
 
         long now = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
         DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(now - (long)ClockSkewBackdating.TotalSeconds);

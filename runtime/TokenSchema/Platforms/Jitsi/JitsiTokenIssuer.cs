@@ -71,6 +71,9 @@ public sealed class JitsiTokenIssuer : PlatformTokenIssuer<JitsiToken>
     /// <summary>How far <c>nbf</c> is set back from now.</summary>
     public TimeSpan ClockSkewBackdating { get; }
 
+    /// <summary>The token's <c>iss</c> when it names another app.</summary>
+    private protected override ClaimProblem? FindForeignClaim(JitsiToken token) => OwnClaim(token.AppId, AppId, "iss", "for app");
+
     /// <summary>Returns <paramref name="token"/> with <c>iss</c>, <c>aud</c>, <c>nbf</c> and <c>exp</c> filled where it leaves them empty.</summary>
     /// <param name="token">The token to complete.</param>
     /// <returns>The completed copy.</returns>
@@ -78,7 +81,7 @@ public sealed class JitsiTokenIssuer : PlatformTokenIssuer<JitsiToken>
     public override JitsiToken Complete(JitsiToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        CheckOwnClaim(token.AppId, AppId, "iss", "for app");
+        CheckOwnClaims(token);
 
         long now = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
         return token with

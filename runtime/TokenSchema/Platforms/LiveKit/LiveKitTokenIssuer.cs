@@ -49,6 +49,9 @@ public sealed class LiveKitTokenIssuer : PlatformTokenIssuer<LiveKitToken>
     /// <summary>How long a token without <c>exp</c> is valid.</summary>
     public TimeSpan Lifetime { get; }
 
+    /// <summary>The token's <c>iss</c> when it names another API key.</summary>
+    private protected override ClaimProblem? FindForeignClaim(LiveKitToken token) => OwnClaim(token.ApiKey, ApiKey, "iss", "with API key");
+
     /// <summary>
     /// Returns <paramref name="token"/> with <c>iss</c> = <see cref="ApiKey"/>, <c>nbf</c> = now and <c>exp</c> =
     /// now + <see cref="Lifetime"/>, each only where the token leaves it empty.
@@ -59,7 +62,7 @@ public sealed class LiveKitTokenIssuer : PlatformTokenIssuer<LiveKitToken>
     public override LiveKitToken Complete(LiveKitToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        CheckOwnClaim(token.ApiKey, ApiKey, "iss", "with API key");
+        CheckOwnClaims(token);
 
         DateTimeOffset now = DateTimeOffset.FromUnixTimeSeconds(TimeProvider.GetUtcNow().ToUnixTimeSeconds());
         return token with

@@ -115,6 +115,10 @@ public sealed class TwilioVideoTokenIssuer : PlatformTokenIssuer<TwilioVideoToke
     /// <summary>The header every token carries, as signed: <c>{"alg":"HS256","typ":"JWT","cty":"twilio-fpa;v=1"}</c>, with <c>"twr"</c> last when a region is set.</summary>
 
 
+    /// <summary>The token's <c>iss</c> or <c>sub</c> when it names another API key or account.</summary>
+    private protected override ClaimProblem? FindForeignClaim(TwilioVideoToken token) =>
+        OwnClaim(token.ApiKeySid, ApiKeySid, "iss", "with API key") ?? OwnClaim(token.AccountSid, AccountSid, "sub", "for account");
+
     /// <summary>
     /// Returns <paramref name="token"/> with <c>jti</c> = <c>&lt;API key SID&gt;-&lt;unix now&gt;</c>, <c>iss</c>, <c>sub</c>,
     /// <c>iat</c> = now and <c>exp</c> = <c>iat</c> + <see cref="Lifetime"/>, each only where the token leaves it empty.
@@ -125,9 +129,7 @@ public sealed class TwilioVideoTokenIssuer : PlatformTokenIssuer<TwilioVideoToke
     public override TwilioVideoToken Complete(TwilioVideoToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        CheckOwnClaim(token.ApiKeySid, ApiKeySid, "iss", "with API key");
-
-        CheckOwnClaim(token.AccountSid, AccountSid, "sub", "for account");
+        CheckOwnClaims(token);
 
         long now = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
         DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(now);

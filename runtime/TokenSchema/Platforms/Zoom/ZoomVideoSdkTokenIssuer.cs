@@ -52,6 +52,10 @@ public sealed class ZoomVideoSdkTokenIssuer : PlatformTokenIssuer<ZoomVideoSdkTo
     /// <summary>How long a token without <c>exp</c> is valid.</summary>
     public TimeSpan Lifetime { get; }
 
+    /// <summary>The token's <c>app_key</c> when it names another app.</summary>
+    private protected override ClaimProblem? FindForeignClaim(ZoomVideoSdkToken token) =>
+        OwnClaim(token.AppKey, SdkKey, "app_key", "for SDK key");
+
     /// <summary>
     /// Returns <paramref name="token"/> with <c>app_key</c>, <c>version</c> = 1, <c>iat</c> = now and <c>exp</c> =
     /// <c>iat</c> + <see cref="Lifetime"/>, each only where the token leaves it empty.
@@ -62,7 +66,7 @@ public sealed class ZoomVideoSdkTokenIssuer : PlatformTokenIssuer<ZoomVideoSdkTo
     public override ZoomVideoSdkToken Complete(ZoomVideoSdkToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        CheckOwnClaim(token.AppKey, SdkKey, "app_key", "for SDK key");
+        CheckOwnClaims(token);
 
         DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(TimeProvider.GetUtcNow().ToUnixTimeSeconds());
         return token with
