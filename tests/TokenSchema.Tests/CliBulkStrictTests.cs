@@ -442,7 +442,7 @@ public sealed class CliBulkStrictTests : IDisposable
     [Theory]
     [InlineData("INT", 130)]
     [InlineData("TERM", 143)]
-    public void A_signal_removes_the_partial_file_and_exits_with_128_plus_the_signal(string signal, int expected)
+    public async System.Threading.Tasks.Task A_signal_removes_the_partial_file_and_exits_with_128_plus_the_signal(string signal, int expected)
     {
         File.WriteAllLines(PathOf("rows.jsonl"), Enumerable.Range(0, 2_000_000).Select(i => $$"""{"r":"room-{{i}}"}"""));
 
@@ -463,7 +463,7 @@ public sealed class CliBulkStrictTests : IDisposable
 
         Assert.True(process.WaitForExit(30_000), "the run did not stop");
         Assert.Equal(expected, process.ExitCode);
-        string message = error.Result;
+        string message = await error;
         Assert.Contains("interrupted", message);
         Assert.DoesNotContain("failed", message);
         AssertNoOutput("out.txt");
