@@ -229,6 +229,22 @@ public sealed class CliBulkStrictTests : IDisposable
     }
 
     [Fact]
+    public void A_nested_claim_option_merges_into_the_rows_own_object()
+    {
+        File.WriteAllLines(PathOf("rows.jsonl"), new[] { """{"sub":"ada","video":{"room":"standup"}}""", """{"sub":"bob","video":{"room":"standup","roomJoin":false}}""", """{"sub":"eve"}""" });
+
+        (int exit, _, string error) = Run("bulk", "livekit", "--input", PathOf("rows.jsonl"), "--output", PathOf("out.jsonl"), "--format", "jsonl", "--api-key", "APIkey", "--room-join");
+
+        Assert.True(exit == 0, error);
+        string[] lines = File.ReadAllLines(PathOf("out.jsonl"));
+        using JsonDocument ada = JsonDocument.Parse(lines[0]), bob = JsonDocument.Parse(lines[1]), eve = JsonDocument.Parse(lines[2]);
+        Assert.Equal("""{"room":"standup","roomJoin":true}""", ada.RootElement.GetProperty("video").GetRawText());
+        Assert.Equal("""{"room":"standup","roomJoin":false}""", bob.RootElement.GetProperty("video").GetRawText());
+        Assert.Equal("""{"roomJoin":true}""", eve.RootElement.GetProperty("video").GetRawText());
+        Assert.Equal("APIkey", ada.RootElement.GetProperty("iss").GetString());
+    }
+
+    [Fact]
     public void An_option_value_and_a_claims_json_value_for_the_same_claim_is_an_error()
     {
         File.WriteAllLines(PathOf("rows.jsonl"), new[] { """{"r":"a"}""" });
