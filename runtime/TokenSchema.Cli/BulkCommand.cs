@@ -707,27 +707,21 @@ internal static class BulkCommand
         var probe = new Job(job.Request, job.Claims, job.Top, job.Defaults, job.Now);
         bool isCsv = job.Request.Input.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
         int tried = 0;
-        try
+
+        // A header or a name that stops the run stops it here too, before anything is written: it is the problem to say.
+        foreach (Row row in isCsv ? ReadCsv(reader, probe) : ReadJsonl(reader, probe))
         {
-            foreach (Row row in isCsv ? ReadCsv(reader, probe) : ReadJsonl(reader, probe))
+            string? rowProblem = row.Problem;
+            if (row.Json is { } json && Read<T>(json, out rowProblem) is { } payload)
             {
-                string? rowProblem = row.Problem;
-                if (row.Json is { } json && Read<T>(json, out rowProblem) is { } payload)
-                {
-                    return payload;
-                }
-
-                problem ??= $"line {row.Line}: {rowProblem}";
-
-                if (++tried == 1000)
-                {
-                    break;
-                }
+                return payload;
             }
-        }
-        catch (Exception exception) when (exception is BulkInputException or UsageException)
-        {
-            // The run itself reports it.
+
+            problem ??= $"line {row.Line}: {rowProblem}";
+            if (++tried == 1000)
+            {
+                break;
+            }
         }
 
         return default;

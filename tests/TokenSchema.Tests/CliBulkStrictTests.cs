@@ -76,8 +76,11 @@ public sealed class CliBulkStrictTests : IDisposable
 
         (int exit, _, string error) = Run("bulk", "daily", "--input", PathOf("rows.csv"), "--output", PathOf("out.txt"), "--claims-json", Domain);
 
-        Assert.Equal(2, exit);
+        (int withoutIds, _, string withoutIdsError) = Run("bulk", "daily", "--input", PathOf("rows.csv"), "--output", PathOf("out.txt"));
+
+        Assert.Equal((2, 2), (exit, withoutIds));
         Assert.Contains("'user_nme' is not a daily claim; did you mean 'u' (user_name)?", error);
+        Assert.Contains("'user_nme' is not a daily claim; did you mean 'u' (user_name)?", withoutIdsError);
         AssertNoOutput("out.txt");
     }
 
