@@ -24,6 +24,6 @@ PY
 fi
 
 export TOKENSCHEMA_SECRET="a bulk throughput key of thirty-two bytes"
-/usr/bin/time -f "peak resident memory: %M KB" "$tool" bulk daily --input "$input" --output "$work/tokens.txt" \
+/usr/bin/time -f "peak resident memory: %M KB" "$tool" bulk daily --input "$input" --output "$work/tokens.txt" --force \
   --claims-json '{"domain_id":"25df5057-ef0d-4d97-bde6-0cf287276cbb"}' 2>&1 | tail -2
 echo "tokens written: $(wc -l < "$work/tokens.txt")"

@@ -101,7 +101,7 @@ internal sealed record CliPlatform(
                 : (failure, null),
             ProblemsOf<T>,
             (request, cancellationToken) => BulkCommand.RunAsync<T>(request, T.ClaimDescriptors,
-                (token, secret, clock, allowShortKey) => createIssuer(token, new IssuerSettings(secret, clock, allowShortKey)), cancellationToken),
+                (token, secret, clock, allowShortKey) => createIssuer(token, new IssuerSettings(secret, clock, allowShortKey, request.Region)), cancellationToken),
             warning);
 
     private static PlatformSign.IssueResult IssueWith<T>(string json, Func<T, string> issue) where T : IJwtPayload<T>

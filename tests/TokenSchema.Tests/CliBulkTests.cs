@@ -59,7 +59,7 @@ public sealed class CliBulkTests : IDisposable
 
         (int exit, string error) = Run("bulk", "daily", "--input", PathOf("rows.jsonl"), "--output", PathOf("out.txt"), "--errors", PathOf("errors.txt"), "--claims-json", Domain);
 
-        Assert.Equal(1, exit);
+        Assert.Equal(3, exit);
         string[] tokens = File.ReadAllLines(PathOf("out.txt"));
         Assert.Equal(1001, tokens.Length);
         Assert.Equal(Enumerable.Range(0, 1000).Select(i => "r" + i).Append("end"), tokens.Select(t => Verify(t).RoomName));
@@ -81,9 +81,9 @@ public sealed class CliBulkTests : IDisposable
             "eve@example.com,standup,Eve,maybe\n");
 
         (int exit, string error) = Run("bulk", "daily", "--input", PathOf("rows.csv"), "--output", PathOf("out.csv"), "--format", "csv",
-            "--daily-subdomain", "acme", "--claims-json", Domain, "--errors", PathOf("errors.txt"));
+            "--daily-subdomain", "acme", "--claims-json", Domain, "--errors", PathOf("errors.txt"), "--keep-column", "email");
 
-        Assert.Equal(1, exit);
+        Assert.Equal(3, exit);
         string text = File.ReadAllText(PathOf("out.csv"));
         Assert.StartsWith("email,room_name,user_name,is_owner,token,join_link\n", text);
         Assert.Contains("ada@example.com,standup,\"Ada, the host\",true,ey", text);
@@ -119,7 +119,7 @@ public sealed class CliBulkTests : IDisposable
 
         (int exit, _) = Run("bulk", "daily", "--input", PathOf("rows.jsonl"), "--output", PathOf("out.txt"), "--claims-json", Domain, "--fail-fast");
 
-        Assert.Equal(1, exit);
+        Assert.Equal(3, exit);
         Assert.Equal(new[] { "a" }, File.ReadAllLines(PathOf("out.txt")).Select(t => Verify(t).RoomName));
     }
 
