@@ -57,7 +57,7 @@ internal sealed record CliPlatform(
             new LiveKitTokenIssuer(token.ApiKey ?? throw Missing("iss", "api-key"), with.Secret, with.Clock, allowShortKey: with.AllowShortKey),
             LiveKitWarning),
         Create<ZoomVideoSdkToken>("zoom", ["version", "iat", "exp"], [], (token, with) =>
-            new ZoomVideoSdkTokenIssuer(token.AppKey ?? throw Missing("app_key", "sdk-key"), with.Secret, with.Clock, allowShortKey: with.AllowShortKey)),
+            new ZoomVideoSdkTokenIssuer(token.AppKey ?? throw Missing("app_key", "app-key"), with.Secret, with.Clock, allowShortKey: with.AllowShortKey)),
         Create<TwilioVideoToken>("twilio", ["jti", "iat", "exp"], ["region"], (token, with) =>
             new TwilioVideoTokenIssuer(token.AccountSid ?? throw Missing("sub", "account-sid"), token.ApiKeySid ?? throw Missing("iss", "api-key-sid"), with.Secret, with.Clock,
                 allowShortKey: with.AllowShortKey, region: with.Region)),

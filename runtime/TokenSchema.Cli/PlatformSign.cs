@@ -107,6 +107,11 @@ internal static class PlatformSign
                     option.Aliases.Add("--expires-in");
                 }
 
+                if (platform.Name == "zoom" && claim.Path is ["app_key"])
+                {
+                    option.Aliases.Add("--sdk-key"); // Zoom calls it the SDK key; bulk takes the same alias.
+                }
+
                 options.Add((claim, option));
                 command.Options.Add(option);
             }
@@ -125,7 +130,7 @@ internal static class PlatformSign
                 TimeProvider clock = TimeProvider.System;
                 if (result.GetValue(now) is { } at)
                 {
-                    clock = TryParseTime(at, DateTimeOffset.UtcNow, out long seconds) && at is not ['+' or '-', ..] && !char.IsLetter(at[^1])
+                    clock = TryParseTime(at, DateTimeOffset.UtcNow, out long seconds) && at is not ['+' or '-', ..] && !TryParseDuration(at, out _)
                         ? new FixedTimeProvider(DateTimeOffset.FromUnixTimeSeconds(seconds))
                         : throw new UsageException("--now takes a time: ISO 8601 (2026-12-01T12:00:00Z) or Unix seconds.");
                 }

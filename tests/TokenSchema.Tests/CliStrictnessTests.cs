@@ -189,7 +189,7 @@ public sealed class CliStrictnessTests : IDisposable
         // A byte-order mark and a CRLF line end, as an editor on another system writes them: the same secret from every source.
         string file = Path.Combine(_folder, "secret.txt");
         File.WriteAllBytes(file, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Secret + "\r\n")]);
-        string[] sign = ["sign", "daily", "--room-name", "a", "--domain-id", Domain, "--now", "1800000000"];
+        string[] sign = ["sign", "daily", "--room-name", "a", "--domain-id", Domain, "--now", "2027-01-15T08:00:00Z"];
         (_, string fromFile, string fileError) = Run(null, null, [.. sign, "--secret-file", file]);
         (_, string fromStdin, string stdinError) = Run([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Secret + "\r\n")], null, [.. sign, "--secret-stdin"]);
         (_, string fromEnv, string envError) = Run(null, new Dictionary<string, string> { ["MY_KEY"] = "\uFEFF" + Secret + "\r\n" }, [.. sign, "--secret-env", "MY_KEY"]);
@@ -225,6 +225,20 @@ public sealed class CliStrictnessTests : IDisposable
         Assert.DoesNotContain("   at ", error);
         Assert.DoesNotContain("Exception", error);
         Assert.Contains("--help", error);
+    }
+
+    [Fact]
+    public void Now_takes_an_absolute_time_and_refuses_a_relative_one()
+    {
+        (int iso, string fromIso, string isoError) = RunWithSecret("sign", "daily", "--room-name", "a", "--domain-id", Domain, "--now", "2027-01-15T08:00:00Z");
+        (int unix, string fromUnix, _) = RunWithSecret("sign", "daily", "--room-name", "a", "--domain-id", Domain, "--now", "1800000000");
+        (int relative, _, string relativeError) = RunWithSecret("sign", "daily", "--room-name", "a", "--domain-id", Domain, "--now", "1h");
+
+        Assert.True(iso == 0, isoError);
+        Assert.Equal((0, fromIso), (unix, fromUnix));
+        Assert.Contains("\"iat\":1800000000", Forge.DecodeSegment(fromIso.Trim().Split('.')[1]));
+        Assert.Equal(2, relative);
+        Assert.Contains("--now takes a time", relativeError);
     }
 
     [Fact]
