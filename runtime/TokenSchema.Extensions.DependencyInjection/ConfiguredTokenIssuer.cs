@@ -16,7 +16,7 @@ namespace TokenSchema.Extensions.DependencyInjection;
 /// applied (the previous issuer stays, and a warning without any value is logged). Thread-safe; a singleton.
 /// </summary>
 /// <typeparam name="TToken">The platform's token record.</typeparam>
-public sealed class ConfiguredTokenIssuer<TToken> : IDisposable where TToken : IJwtPayload<TToken>
+public sealed class ConfiguredTokenIssuer<TToken> : IDisposable, IIssuerProbe where TToken : IJwtPayload<TToken>
 {
     private readonly object _rotation = new();
     private readonly List<PlatformTokenIssuer<TToken>> _retired = [];
@@ -37,7 +37,7 @@ public sealed class ConfiguredTokenIssuer<TToken> : IDisposable where TToken : I
         _logger = logger;
         _create = s => s.CreateIssuer(clock);
         _state = new State(_create(settings), settings.Fingerprint(), null, DateTimeOffset.MinValue);
-        Probe = settings.ProbeToken();
+        ProbeToken = settings.ProbeToken();
         _subscription = subscribe(Rotate);
     }
 
@@ -51,7 +51,25 @@ public sealed class ConfiguredTokenIssuer<TToken> : IDisposable where TToken : I
     public PlatformTokenIssuer<TToken> Current => Volatile.Read(ref _state).Current;
 
     /// <summary>The token the health check signs.</summary>
-    internal TToken Probe { get; }
+    private TToken ProbeToken { get; }
+
+    /// <inheritdoc />
+    string? IIssuerProbe.Probe()
+    {
+        try
+        {
+            string token = Issue(ProbeToken);
+            return TryVerify(token.AsSpan(), out _, out JwtVerificationFailure failure) ? null : "a token it signed does not verify: " + failure;
+        }
+        catch (JwtPayloadValidationException exception)
+        {
+            return "it cannot sign: " + exception.Message;
+        }
+        catch (ObjectDisposedException)
+        {
+            return "it was disposed";
+        }
+    }
 
     /// <summary>Completes and signs <paramref name="token"/> with the current key; see <see cref="PlatformTokenIssuer{TToken}.Issue(TToken)"/>.</summary>
     /// <exception cref="JwtPayloadValidationException">A claim is not valid; the message names it.</exception>

@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TokenSchema.Daily;
@@ -156,8 +159,10 @@ public sealed class TokenSchemaBuilder
         ArgumentNullException.ThrowIfNull(name);
         OptionsBuilder<TSettings> options = Services.AddOptions<TSettings>(name);
         bind(options);
-        Services.AddSingleton<IValidateOptions<TSettings>>(new SettingsValidator<TSettings, TToken>(name, sectionPath));
-        options.ValidateOnStart();
+        // Validated when the host starts (not through IValidateOptions, which would make a later invalid reload throw
+        // from the configuration's change callback; a reload is validated by the rotation, which keeps the old key).
+        var validator = new SettingsValidator<TSettings, TToken>(name, sectionPath);
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TokenSchemaStartupValidation>());
 
         Services.AddKeyedSingleton<ConfiguredTokenIssuer<TToken>>(name, (provider, _) =>
         {
@@ -177,40 +182,67 @@ public sealed class TokenSchemaBuilder
             Services.TryAddSingleton(provider => provider.GetRequiredKeyedService<ConfiguredTokenIssuer<TToken>>(Options.DefaultName));
         }
 
-        Services.AddSingleton(new TokenSchemaRegistration(typeof(TToken), name));
+        Services.AddSingleton(new TokenSchemaRegistration(name, provider => provider.GetRequiredKeyedService<ConfiguredTokenIssuer<TToken>>(name),
+            provider => validator.Problem(provider.GetRequiredService<IOptionsMonitor<TSettings>>().Get(name))));
         return this;
     }
 }
 
 /// <summary>One issuer the builder registered, for the health check.</summary>
-internal sealed record TokenSchemaRegistration(Type Token, string Name);
+internal sealed record TokenSchemaRegistration(string Name, Func<IServiceProvider, IIssuerProbe> Resolve, Func<IServiceProvider, string?> Validate);
+
+/// <summary>Fails the host's start when any issuer's settings cannot sign, listing every problem in the platforms' words.</summary>
+internal sealed class TokenSchemaStartupValidation(IServiceProvider provider) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        foreach (TokenSchemaRegistration registration in provider.GetServices<TokenSchemaRegistration>())
+        {
+            if (registration.Validate(provider) is { } problem)
+            {
+                problems.Add(problem);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(TokenIssuerSettings), problems);
+        }
+
+        // Each issuer is made now, not at the first request.
+        foreach (TokenSchemaRegistration registration in provider.GetServices<TokenSchemaRegistration>())
+        {
+            registration.Resolve(provider);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
 
 /// <summary>Validates a platform's settings by building its issuer: a short key, a Twilio SID with the wrong prefix, a missing domain id fail the host's start.</summary>
-internal sealed class SettingsValidator<TSettings, TToken>(string name, string? sectionPath) : IValidateOptions<TSettings>
+internal sealed class SettingsValidator<TSettings, TToken>(string name, string? sectionPath)
     where TSettings : TokenIssuerSettings<TToken>
     where TToken : IJwtPayload<TToken>
 {
-    public ValidateOptionsResult Validate(string? optionsName, TSettings options)
+    public string? Problem(TSettings options)
     {
-        if ((optionsName ?? Options.DefaultName) != name)
-        {
-            return ValidateOptionsResult.Skip;
-        }
-
         string where = (sectionPath is null ? "" : $" (configuration section '{sectionPath}')") + (name == Options.DefaultName ? "" : $" named '{name}'");
         if (options.RotationGracePeriod < TimeSpan.Zero)
         {
-            return ValidateOptionsResult.Fail($"The {options.Platform} issuer{where}: RotationGracePeriod must not be negative.");
+            return $"The {options.Platform} issuer{where}: RotationGracePeriod must not be negative.";
         }
 
         try
         {
             using PlatformTokenIssuer<TToken> issuer = options.CreateIssuer(TimeProvider.System);
-            return ValidateOptionsResult.Success;
+            return null;
         }
         catch (ArgumentException exception)
         {
-            return ValidateOptionsResult.Fail($"The {options.Platform} issuer{where} is not valid: {exception.Message}");
+            return $"The {options.Platform} issuer{where} is not valid: {exception.Message}";
         }
     }
 }

@@ -145,6 +145,16 @@ public sealed class LiveKitWebhookReceiver : IDisposable
             return false;
         }
 
+        return TryAccept(body, token, out webhookEvent, out failure);
+    }
+
+    /// <summary>
+    /// The steps after the token verified, shared with the ASP.NET Core endpoint (which verifies the token with the
+    /// configured, rotating issuer): the body's hash in constant time, then the event.
+    /// </summary>
+    internal static bool TryAccept(ReadOnlySpan<byte> body, LiveKitToken token, [NotNullWhen(true)] out LiveKitWebhookEvent? webhookEvent, out LiveKitWebhookFailure failure)
+    {
+        webhookEvent = null;
         if (!HashMatches(body, token.Sha256))
         {
             failure = new LiveKitWebhookFailure(LiveKitWebhookError.BodyHashMismatch);
