@@ -128,6 +128,12 @@ public sealed class InspectorPageTests : IAsyncLifetime
             Assert.Contains("v,a (video, audio)", claims);
             Assert.Contains("expires in", claims);
             Assert.Equal("signature: verified (HS256); token accepted", await page.InnerTextAsync("#verdict"));
+            if (Environment.GetEnvironmentVariable("TOKENSCHEMA_UPDATE_SCREENSHOT") is { Length: > 0 } screenshot)
+            {
+                // The README's picture of the page: TOKENSCHEMA_UPDATE_SCREENSHOT=docs/inspector.png (from the repository's root).
+                await page.SetViewportSizeAsync(1100, 900);
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.GetFullPath(screenshot), FullPage = true });
+            }
 
             using var livekit = new LiveKitTokenIssuer("APIkey", Secret);
             string joined = livekit.Issue(new LiveKitToken { Identity = "alice", Video = new LiveKitVideoGrant { RoomJoin = true, Room = "standup" } });
