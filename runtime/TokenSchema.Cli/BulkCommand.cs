@@ -630,7 +630,7 @@ internal static class BulkCommand
             {
                 problems.Add($"'{option.Display}' ({option.Name}) {problem}");
             }
-            else if (!Place(payload, option.Path, node))
+            else if (PlatformSign.Place(payload, option.Path, node) is not null)
             {
                 problems.Add($"'{option.Display}' is given by {option.Name} and by --claims-json");
             }
@@ -649,35 +649,6 @@ internal static class BulkCommand
         return payload;
     }
 
-    /// <summary>Sets the value at <paramref name="path"/>, making the objects on the way; <see langword="false"/> when a value is there already.</summary>
-    private static bool Place(JsonObject payload, IReadOnlyList<string> path, JsonNode? value)
-    {
-        JsonObject target = payload;
-        for (int i = 0; i < path.Count - 1; i++)
-        {
-            switch (target[path[i]])
-            {
-                case JsonObject inner:
-                    target = inner;
-                    break;
-                case null when !target.ContainsKey(path[i]):
-                    var created = new JsonObject();
-                    target[path[i]] = created;
-                    target = created;
-                    break;
-                default:
-                    return false;
-            }
-        }
-
-        if (target.ContainsKey(path[^1]))
-        {
-            return false;
-        }
-
-        target[path[^1]] = value;
-        return true;
-    }
 
     /// <summary>What the readers share: the request, the schema's names, the defaults, the columns of the CSV header.</summary>
     private sealed class Job(Request request, IReadOnlyList<ClaimDescriptor> claims, Scope top, Defaults? defaults, DateTimeOffset now)

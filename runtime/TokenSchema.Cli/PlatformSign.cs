@@ -219,7 +219,7 @@ internal static class PlatformSign
     }
 
     /// <summary>Sets the value at <paramref name="path"/>, making the objects on the way; the source of a value already there, else <see langword="null"/>.</summary>
-    private static string? Place(JsonObject payload, IReadOnlyList<string> path, JsonNode? value)
+    internal static string? Place(JsonObject payload, IReadOnlyList<string> path, JsonNode? value)
     {
         JsonObject target = payload;
         for (int i = 0; i < path.Count - 1; i++)
