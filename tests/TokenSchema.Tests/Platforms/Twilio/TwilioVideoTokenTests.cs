@@ -186,11 +186,11 @@ public sealed class TwilioVideoTokenTests
         ClaimValidationResult swapped = (Full with { ApiKeySid = AccountSid, AccountSid = ApiKeySid }).Validate();
         Assert.All(swapped.Problems, p => Assert.Contains("20103", p.Message));
         var error = Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(new TwilioCredentials(ApiKeySid, AccountSid, Secret)));
-        Assert.Equal("accountSid", error.ParamName);
+        Assert.Equal("AccountSid", error.ParamName);
         Assert.Contains("'sub'", error.Message);
         Assert.Contains("API key SID", error.Message);
         error = Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, AccountSid, Secret)));
-        Assert.Equal("apiKeySid", error.ParamName);
+        Assert.Equal("ApiKeySid", error.ParamName);
         Assert.Contains("'iss'", error.Message);
         Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, "SK123", Secret)));
     }
@@ -205,5 +205,8 @@ public sealed class TwilioVideoTokenTests
         Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, ApiKeySid, Secret), new TwilioVideoTokenIssuerOptions { Region = "US1" }));
         Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, ApiKeySid, Secret), new TwilioVideoTokenIssuerOptions { Region = "" }));
         Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, ApiKeySid, Secret), new TwilioVideoTokenIssuerOptions { Region = "us1\"x" }));
+        var unknown = Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, ApiKeySid, Secret), new TwilioVideoTokenIssuerOptions { Region = "eu9" }));
+        Assert.Equal("Region", unknown.ParamName);
+        Assert.Contains("us1", unknown.Message, StringComparison.Ordinal);
     }
 }
