@@ -50,23 +50,32 @@ internal sealed record CliPlatform(
     public static readonly CliPlatform[] All =
     [
         Create<DailyToken>("daily", ["iat", "exp"], [], (token, with) =>
-            new DailyTokenIssuer(with.Secret, token.DomainId ?? throw Missing("d", "domain-id"), with.Clock, with.AllowShortKey)),
+            new DailyTokenIssuer(new DailyCredentials(with.Secret, token.DomainId ?? throw Missing("d", "domain-id")),
+                // sign and bulk issue what Daily accepts; inspect warns of a token over Daily's recommended length.
+                new DailyTokenIssuerOptions { TimeProvider = with.Clock, AllowShortKey = with.AllowShortKey, RejectOverlongTokens = false })),
         Create<DigitalSambaToken>("digitalsamba", ["iat", "exp"], [], (token, with) =>
-            new DigitalSambaTokenIssuer(token.TeamId ?? throw Missing("td", "team-id"), with.Secret, with.Clock, allowShortKey: with.AllowShortKey)),
+            new DigitalSambaTokenIssuer(new DigitalSambaCredentials(token.TeamId ?? throw Missing("td", "team-id"), with.Secret),
+                new DigitalSambaTokenIssuerOptions { TimeProvider = with.Clock, AllowShortKey = with.AllowShortKey })),
         Create<LiveKitToken>("livekit", ["nbf", "exp"], [], (token, with) =>
-            new LiveKitTokenIssuer(token.ApiKey ?? throw Missing("iss", "api-key"), with.Secret, with.Clock, allowShortKey: with.AllowShortKey),
+            new LiveKitTokenIssuer(new LiveKitCredentials(token.ApiKey ?? throw Missing("iss", "api-key"), with.Secret),
+                new LiveKitTokenIssuerOptions { TimeProvider = with.Clock, AllowShortKey = with.AllowShortKey }),
             LiveKitWarning),
         Create<ZoomVideoSdkToken>("zoom", ["version", "iat", "exp"], [], (token, with) =>
-            new ZoomVideoSdkTokenIssuer(token.AppKey ?? throw Missing("app_key", "app-key"), with.Secret, with.Clock, allowShortKey: with.AllowShortKey)),
+            new ZoomVideoSdkTokenIssuer(new ZoomVideoSdkCredentials(token.AppKey ?? throw Missing("app_key", "app-key"), with.Secret),
+                new ZoomVideoSdkTokenIssuerOptions { TimeProvider = with.Clock, AllowShortKey = with.AllowShortKey })),
         Create<TwilioVideoToken>("twilio", ["jti", "iat", "exp"], ["region"], (token, with) =>
-            new TwilioVideoTokenIssuer(token.AccountSid ?? throw Missing("sub", "account-sid"), token.ApiKeySid ?? throw Missing("iss", "api-key-sid"), with.Secret, with.Clock,
-                allowShortKey: with.AllowShortKey, region: with.Region)),
+            new TwilioVideoTokenIssuer(
+                new TwilioCredentials(token.AccountSid ?? throw Missing("sub", "account-sid"), token.ApiKeySid ?? throw Missing("iss", "api-key-sid"), with.Secret),
+                new TwilioVideoTokenIssuerOptions { TimeProvider = with.Clock, AllowShortKey = with.AllowShortKey, Region = with.Region })),
         Create<HmsToken>("hms", ["version", "iat", "nbf", "exp", "jti"], [], (token, with) =>
-            new HmsTokenIssuer(token.AccessKey ?? throw Missing("access_key", "access-key"), with.Secret, with.Clock, allowShortKey: with.AllowShortKey)),
+            new HmsTokenIssuer(new HmsCredentials(token.AccessKey ?? throw Missing("access_key", "access-key"), with.Secret),
+                new HmsTokenIssuerOptions { TimeProvider = with.Clock, AllowShortKey = with.AllowShortKey })),
         Create<StreamVideoToken>("stream", ["iat", "exp"], [], (token, with) =>
-            new StreamVideoTokenIssuer(with.Secret, with.Clock, allowShortKey: with.AllowShortKey)),
+            new StreamVideoTokenIssuer(new StreamVideoCredentials(with.Secret),
+                new StreamVideoTokenIssuerOptions { TimeProvider = with.Clock, AllowShortKey = with.AllowShortKey })),
         Create<JitsiToken>("jitsi", ["nbf", "exp"], [], (token, with) =>
-            new JitsiTokenIssuer(token.AppId ?? throw Missing("iss", "app-id"), with.Secret, token.Audience ?? throw Missing("aud", "audience"), with.Clock, allowShortKey: with.AllowShortKey)),
+            new JitsiTokenIssuer(new JitsiCredentials(token.AppId ?? throw Missing("iss", "app-id"), with.Secret),
+                new JitsiTokenIssuerOptions { TimeProvider = with.Clock, AllowShortKey = with.AllowShortKey, Audience = token.Audience ?? throw Missing("aud", "audience") })),
     ];
 
     /// <summary>LiveKit's server lets a token without any grant do nothing: said, not refused (a webhook's token has none).</summary>
@@ -89,7 +98,7 @@ internal sealed record CliPlatform(
     /// <summary>A platform from its schema and how to make its issuer from a token's platform ids (the domain, the key).</summary>
     private static CliPlatform Create<T>(string name, string[] filled, string[] settings, Func<T, IssuerSettings, PlatformTokenIssuer<T>> createIssuer,
         Func<JsonElement, string?>? warning = null)
-        where T : IJwtPayload<T>, IClaimSchema =>
+        where T : IJwtPayload<T> =>
         new(name, T.ClaimDescriptors, filled, settings,
             (json, with) => IssueWith<T>(json, token =>
             {

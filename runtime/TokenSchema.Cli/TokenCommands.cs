@@ -30,7 +30,7 @@ internal static class TokenCommands
         output.WriteLine($"MAC: {JwtSigner.MacImplementation}" + (JwtSigner.MacImplementationReason is { } reason ? $" ({reason})" : ""));
         output.WriteLine();
 
-        using var daily = new DailyTokenIssuer(DemoKey, DemoDomainId, clock);
+        using var daily = new DailyTokenIssuer(new DailyCredentials(DemoKey, DailyCredentials.ParseDomainId(DemoDomainId)), new DailyTokenIssuerOptions { TimeProvider = clock });
         using var verifier = JwtVerifier.FromSecret(DemoKey, new JwtVerifierOptions { TimeProvider = clock });
 
         // The issuer fills d (domain id), iat (now) and exp (now + 1 hour).

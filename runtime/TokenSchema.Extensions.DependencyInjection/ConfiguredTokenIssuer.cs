@@ -59,7 +59,7 @@ public sealed class ConfiguredTokenIssuer<TToken> : IDisposable, IIssuerProbe wh
         try
         {
             string token = Issue(ProbeToken);
-            return TryVerify(token.AsSpan(), out _, out JwtVerificationFailure failure) ? null : "a token it signed does not verify: " + failure;
+            return TryVerifyDetailed(token.AsSpan(), out _, out JwtVerificationFailure failure) ? null : "a token it signed does not verify: " + failure;
         }
         catch (JwtPayloadValidationException exception)
         {
@@ -82,25 +82,65 @@ public sealed class ConfiguredTokenIssuer<TToken> : IDisposable, IIssuerProbe wh
     public int Issue(TToken token, IBufferWriter<byte> output) => Current.Issue(token, output);
 
     /// <summary>
-    /// Verifies <paramref name="token"/> with the current key, then, within the grace period after a rotation, with the
-    /// previous one; the failure is the current key's when neither accepts it.
+    /// Verifies <paramref name="token"/> with the current key and, within the grace period after a rotation, with the
+    /// previous one when the current refuses it for its key (another key's signature, or a <c>kid</c> naming another key,
+    /// refused before any MAC work): at most two tries. The failure is the current key's when neither accepts it.
     /// </summary>
-    public bool TryVerify(ReadOnlySpan<char> token, [NotNullWhen(true)] out TToken? payload, out JwtVerificationFailure failure)
+    public bool TryVerifyDetailed(ReadOnlySpan<char> token, [NotNullWhen(true)] out TToken? payload, out JwtVerificationFailure failure)
     {
         State state = Volatile.Read(ref _state);
-        if (state.Current.TryVerify(token, out payload, out failure))
+        if (state.Current.TryVerifyDetailed(token, out payload, out failure))
         {
             return true;
         }
 
-        if (state.Previous is { } previous && _clock.GetUtcNow() < state.PreviousUntil && failure.Error == JwtError.BadSignature
-            && previous.TryVerify(token, out payload, out JwtVerificationFailure _))
+        if (state.Previous is { } previous && _clock.GetUtcNow() < state.PreviousUntil
+            && failure.Error is JwtError.BadSignature or JwtError.UnknownKey
+            && previous.TryVerifyDetailed(token, out payload, out JwtVerificationFailure _))
         {
             failure = default;
             return true;
         }
 
+        payload = default;
         return false;
+    }
+
+    /// <summary>Like <see cref="TryVerifyDetailed(ReadOnlySpan{char}, out TToken, out JwtVerificationFailure)"/>, for the token's ASCII bytes.</summary>
+    public bool TryVerifyDetailed(ReadOnlySpan<byte> token, [NotNullWhen(true)] out TToken? payload, out JwtVerificationFailure failure)
+    {
+        State state = Volatile.Read(ref _state);
+        if (state.Current.TryVerifyDetailed(token, out payload, out failure))
+        {
+            return true;
+        }
+
+        if (state.Previous is { } previous && _clock.GetUtcNow() < state.PreviousUntil
+            && failure.Error is JwtError.BadSignature or JwtError.UnknownKey
+            && previous.TryVerifyDetailed(token, out payload, out JwtVerificationFailure _))
+        {
+            failure = default;
+            return true;
+        }
+
+        payload = default;
+        return false;
+    }
+
+    /// <summary>Verifies with the current key, then the previous one in its grace period; <paramref name="error"/> says why not.</summary>
+    public bool TryVerify(ReadOnlySpan<char> token, [NotNullWhen(true)] out TToken? payload, out JwtError error)
+    {
+        bool verified = TryVerifyDetailed(token, out payload, out JwtVerificationFailure failure);
+        error = failure.Error;
+        return verified;
+    }
+
+    /// <summary>Verifies the token's ASCII bytes with the current key, then the previous one in its grace period.</summary>
+    public bool TryVerify(ReadOnlySpan<byte> token, [NotNullWhen(true)] out TToken? payload, out JwtError error)
+    {
+        bool verified = TryVerifyDetailed(token, out payload, out JwtVerificationFailure failure);
+        error = failure.Error;
+        return verified;
     }
 
     /// <summary>Applies new settings: a new issuer for a new key, the current one kept as the previous for the grace period.</summary>

@@ -10,38 +10,65 @@ using TokenSchema.Zoom;
 
 namespace TokenSchema.Extensions.DependencyInjection;
 
-/// <summary>The one place that turns validated settings into each platform's issuer.</summary>
+/// <summary>The one place that turns validated settings into each platform's credentials, options and issuer.</summary>
 internal static class IssuerFactory
 {
-    public static PlatformTokenIssuer<DailyToken> Daily(string apiKey, string domainId, TimeProvider clock, TokenIssuerSettings settings)
+    /// <summary>The options every platform shares, from the settings every platform shares.</summary>
+    private static TOptions Options<TOptions>(TokenIssuerSettings settings, TimeProvider clock) where TOptions : PlatformTokenIssuerOptions, new() => new()
     {
-        var issuer = new DailyTokenIssuer(apiKey, domainId, clock, settings.AllowShortKey);
-        if (settings.Lifetime is { } lifetime)
-        {
-            issuer.DefaultLifetime = lifetime;
-        }
+        TimeProvider = clock,
+        Lifetime = settings.Lifetime,
+        MaxLifetime = settings.MaxLifetime,
+        Backdating = settings.Backdating,
+        AllowShortKey = settings.AllowShortKey,
+        KeyId = settings.KeyId,
+    };
 
-        return issuer;
+    public static PlatformTokenIssuer<DailyToken> Daily(string apiKey, string domainId, bool rejectOverlongTokens, TimeProvider clock, TokenIssuerSettings settings)
+    {
+        DailyTokenIssuerOptions options = Options<DailyTokenIssuerOptions>(settings, clock);
+        return new DailyTokenIssuer(new DailyCredentials(apiKey, DailyCredentials.ParseDomainId(domainId)),
+            new DailyTokenIssuerOptions
+            {
+                TimeProvider = options.TimeProvider, Lifetime = options.Lifetime, MaxLifetime = options.MaxLifetime, Backdating = options.Backdating,
+                AllowShortKey = options.AllowShortKey, KeyId = options.KeyId, RejectOverlongTokens = rejectOverlongTokens,
+            });
     }
 
     public static PlatformTokenIssuer<DigitalSambaToken> DigitalSamba(string teamId, string developerKey, TimeProvider clock, TokenIssuerSettings settings) =>
-        new DigitalSambaTokenIssuer(teamId, developerKey, clock, settings.Lifetime, settings.AllowShortKey);
+        new DigitalSambaTokenIssuer(new DigitalSambaCredentials(teamId, developerKey), Options<DigitalSambaTokenIssuerOptions>(settings, clock));
 
     public static PlatformTokenIssuer<LiveKitToken> LiveKit(string apiKey, string apiSecret, TimeProvider clock, TokenIssuerSettings settings) =>
-        new LiveKitTokenIssuer(apiKey, apiSecret, clock, settings.Lifetime, settings.AllowShortKey);
+        new LiveKitTokenIssuer(new LiveKitCredentials(apiKey, apiSecret), Options<LiveKitTokenIssuerOptions>(settings, clock));
 
     public static PlatformTokenIssuer<ZoomVideoSdkToken> Zoom(string sdkKey, string sdkSecret, TimeProvider clock, TokenIssuerSettings settings) =>
-        new ZoomVideoSdkTokenIssuer(sdkKey, sdkSecret, clock, settings.Lifetime, settings.AllowShortKey);
+        new ZoomVideoSdkTokenIssuer(new ZoomVideoSdkCredentials(sdkKey, sdkSecret), Options<ZoomVideoSdkTokenIssuerOptions>(settings, clock));
 
-    public static PlatformTokenIssuer<TwilioVideoToken> Twilio(string accountSid, string apiKeySid, string apiKeySecret, string? region, TimeProvider clock, TokenIssuerSettings settings) =>
-        new TwilioVideoTokenIssuer(accountSid, apiKeySid, apiKeySecret, clock, settings.Lifetime, settings.AllowShortKey, region);
+    public static PlatformTokenIssuer<TwilioVideoToken> Twilio(string accountSid, string apiKeySid, string apiKeySecret, string? region, TimeProvider clock, TokenIssuerSettings settings)
+    {
+        TwilioVideoTokenIssuerOptions options = Options<TwilioVideoTokenIssuerOptions>(settings, clock);
+        return new TwilioVideoTokenIssuer(new TwilioCredentials(accountSid, apiKeySid, apiKeySecret),
+            new TwilioVideoTokenIssuerOptions
+            {
+                TimeProvider = options.TimeProvider, Lifetime = options.Lifetime, MaxLifetime = options.MaxLifetime, Backdating = options.Backdating,
+                AllowShortKey = options.AllowShortKey, KeyId = options.KeyId, Region = region,
+            });
+    }
 
     public static PlatformTokenIssuer<HmsToken> Hms(string accessKey, string appSecret, TimeProvider clock, TokenIssuerSettings settings) =>
-        new HmsTokenIssuer(accessKey, appSecret, clock, settings.Lifetime, allowShortKey: settings.AllowShortKey);
+        new HmsTokenIssuer(new HmsCredentials(accessKey, appSecret), Options<HmsTokenIssuerOptions>(settings, clock));
 
     public static PlatformTokenIssuer<StreamVideoToken> Stream(string apiSecret, TimeProvider clock, TokenIssuerSettings settings) =>
-        new StreamVideoTokenIssuer(apiSecret, clock, settings.Lifetime, allowShortKey: settings.AllowShortKey);
+        new StreamVideoTokenIssuer(new StreamVideoCredentials(apiSecret), Options<StreamVideoTokenIssuerOptions>(settings, clock));
 
-    public static PlatformTokenIssuer<JitsiToken> Jitsi(string appId, string appSecret, string audience, TimeProvider clock, TokenIssuerSettings settings) =>
-        new JitsiTokenIssuer(appId, appSecret, audience, clock, settings.Lifetime, allowShortKey: settings.AllowShortKey);
+    public static PlatformTokenIssuer<JitsiToken> Jitsi(string appId, string appSecret, string audience, TimeProvider clock, TokenIssuerSettings settings)
+    {
+        JitsiTokenIssuerOptions options = Options<JitsiTokenIssuerOptions>(settings, clock);
+        return new JitsiTokenIssuer(new JitsiCredentials(appId, appSecret),
+            new JitsiTokenIssuerOptions
+            {
+                TimeProvider = options.TimeProvider, Lifetime = options.Lifetime, MaxLifetime = options.MaxLifetime, Backdating = options.Backdating,
+                AllowShortKey = options.AllowShortKey, KeyId = options.KeyId, Audience = audience,
+            });
+    }
 }

@@ -22,8 +22,20 @@ public abstract class TokenIssuerSettings
     /// <summary>How long an issued token is valid when it has no <c>exp</c>; the platform's default when not set.</summary>
     public TimeSpan? Lifetime { get; set; }
 
+    /// <summary>The longest lifetime a verified token may have; none when not set.</summary>
+    public TimeSpan? MaxLifetime { get; set; }
+
+    /// <summary>How far <c>iat</c>/<c>nbf</c> are set back for clock skew, where the platform's SDK backdates (100ms, Stream, Jitsi); its default when not set.</summary>
+    public TimeSpan? Backdating { get; set; }
+
     /// <summary>Accept a secret shorter than the 32 bytes RFC 7518 §3.2 requires (a development key).</summary>
     public bool AllowShortKey { get; set; }
+
+    /// <summary>
+    /// The key's id, written as the header's <c>kid</c> and required when verifying, where the platform takes one (LiveKit,
+    /// Jitsi); give each key its own id and rotation picks the previous key by it.
+    /// </summary>
+    public string? KeyId { get; set; }
 
     /// <summary>
     /// After a configuration change replaces the secret, how long tokens signed with the previous one still verify;
@@ -39,7 +51,8 @@ public abstract class TokenIssuerSettings
 
     /// <summary>A fingerprint of <see cref="KeyMaterial"/> and the other settings; never the key itself.</summary>
     internal string Fingerprint() =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(KeyMaterial() + "\n" + Lifetime + "\n" + AllowShortKey)));
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
+            KeyMaterial() + "\n" + Lifetime + "\n" + MaxLifetime + "\n" + Backdating + "\n" + AllowShortKey + "\n" + KeyId)));
 
     /// <summary>The message for a missing value: names the configuration key, never a value.</summary>
     private protected string Missing(string key) =>
@@ -72,12 +85,15 @@ public sealed class DailySettings : TokenIssuerSettings<DailyToken>
     /// <summary>The domain's id, a UUID (the <c>d</c> claim).</summary>
     public string? DomainId { get; set; }
 
+    /// <summary>Refuse to issue a token over Daily's 2,048 characters (the default), instead of only saying so.</summary>
+    public bool RejectOverlongTokens { get; set; } = true;
+
     internal override string Platform => "Daily";
 
-    internal override string KeyMaterial() => ApiKey + "\n" + DomainId;
+    internal override string KeyMaterial() => ApiKey + "\n" + DomainId + "\n" + RejectOverlongTokens;
 
     internal override PlatformTokenIssuer<DailyToken> CreateIssuer(TimeProvider clock) =>
-        IssuerFactory.Daily(Require(ApiKey, () => Missing(nameof(ApiKey))), Require(DomainId, () => Missing(nameof(DomainId))), clock, this);
+        IssuerFactory.Daily(Require(ApiKey, () => Missing(nameof(ApiKey))), Require(DomainId, () => Missing(nameof(DomainId))), RejectOverlongTokens, clock, this);
 
     internal override DailyToken ProbeToken() => new() { RoomName = "tokenschema-health-check" };
 }

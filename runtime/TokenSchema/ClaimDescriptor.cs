@@ -118,5 +118,9 @@ public sealed record ClaimDescriptor
 public interface IClaimSchema
 {
     /// <summary>The payload's claims in declaration order.</summary>
-    static abstract IReadOnlyList<ClaimDescriptor> ClaimDescriptors { get; }
+    /// <remarks>
+    /// Generated payloads list their claims; the default, for a hand-written payload, lists none, so that
+    /// <see cref="UnknownClaims.Reject"/> refuses every claim of such a payload as one its schema does not describe.
+    /// </remarks>
+    static virtual IReadOnlyList<ClaimDescriptor> ClaimDescriptors => [];
 }

@@ -13,7 +13,7 @@ namespace TokenSchema;
 /// None of the members allocates on a valid payload: <see cref="WritePayload"/> writes pre-encoded claim names
 /// into the caller's writer, and <see cref="Validate"/> returns the default (valid) result without allocating.
 /// </remarks>
-public interface IJwtPayload<TSelf> where TSelf : IJwtPayload<TSelf>
+public interface IJwtPayload<TSelf> : IClaimSchema where TSelf : IJwtPayload<TSelf>
 {
     /// <summary>
     /// Writes the payload as one JSON object (start and end included) in declaration order.

@@ -88,8 +88,23 @@ public sealed class JwtVerifierOptions
     /// <summary>Accepts keys shorter than 32 bytes (RFC 7518 §3.2); off by default.</summary>
     public bool AllowShortKey { get; init; }
 
+    /// <summary>
+    /// What every <c>TryVerify</c> and <c>TryVerifyDetailed</c> overload does with a top-level claim the payload's
+    /// schema (<see cref="IClaimSchema.ClaimDescriptors"/>) does not describe: <see cref="TokenSchema.UnknownClaims.Skip"/>
+    /// (the default) reads the payload without it, as JWT readers do; <see cref="TokenSchema.UnknownClaims.Reject"/>
+    /// refuses the token with <see cref="JwtError.UnknownClaim"/>, naming the claim, so that a grant the schema does not
+    /// know never vanishes unnoticed. A hand-written payload that describes no claims has every claim refused under
+    /// <see cref="TokenSchema.UnknownClaims.Reject"/>.
+    /// </summary>
+    public UnknownClaims UnknownClaims { get; init; } = UnknownClaims.Skip;
+
     internal void Check()
     {
+        if (UnknownClaims is not (UnknownClaims.Skip or UnknownClaims.Reject))
+        {
+            throw new ArgumentOutOfRangeException(nameof(UnknownClaims), UnknownClaims, "Use UnknownClaims.Skip or UnknownClaims.Reject.");
+        }
+
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         if (ClockSkew < TimeSpan.Zero)
         {

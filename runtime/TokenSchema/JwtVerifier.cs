@@ -147,7 +147,7 @@ public sealed class JwtVerifier : IDisposable
     public bool TryVerify<T>(ReadOnlySpan<char> token, [NotNullWhen(true)] out T? payload, out JwtError error)
         where T : IJwtPayload<T>
     {
-        Detail detail = default;
+        Detail detail = NewDetail<T>();
         error = VerifyChars(token, out payload, ref detail);
         return error == JwtError.None;
     }
@@ -165,7 +165,7 @@ public sealed class JwtVerifier : IDisposable
     public bool TryVerifyDetailed<T>(ReadOnlySpan<char> token, [NotNullWhen(true)] out T? payload, out JwtVerificationFailure failure)
         where T : IJwtPayload<T>
     {
-        Detail detail = default;
+        Detail detail = NewDetail<T>();
         JwtError error = VerifyChars(token, out payload, ref detail);
         failure = error == JwtError.None ? default : detail.ToFailure(error);
         return error == JwtError.None;
@@ -184,7 +184,7 @@ public sealed class JwtVerifier : IDisposable
     public bool TryVerify<T>(ReadOnlySpan<byte> token, [NotNullWhen(true)] out T? payload, out JwtError error)
         where T : IJwtPayload<T>
     {
-        Detail detail = default;
+        Detail detail = NewDetail<T>();
         error = VerifyBytes(token, out payload, ref detail);
         return error == JwtError.None;
     }
@@ -201,48 +201,18 @@ public sealed class JwtVerifier : IDisposable
     public bool TryVerifyDetailed<T>(ReadOnlySpan<byte> token, [NotNullWhen(true)] out T? payload, out JwtVerificationFailure failure)
         where T : IJwtPayload<T>
     {
-        Detail detail = default;
+        Detail detail = NewDetail<T>();
         JwtError error = VerifyBytes(token, out payload, ref detail);
         failure = error == JwtError.None ? default : detail.ToFailure(error);
         return error == JwtError.None;
     }
 
-    /// <summary>
-    /// Verifies like <see cref="TryVerifyDetailed{T}(ReadOnlySpan{char}, out T, out JwtVerificationFailure)"/> and, with
-    /// <see cref="UnknownClaims.Reject"/>, also refuses a payload with a top-level claim its schema does not describe
-    /// (<see cref="JwtError.UnknownClaim"/>, naming it), so that a grant the schema does not know never vanishes unnoticed.
-    /// </summary>
-    /// <typeparam name="T">The payload type; generated payloads describe their claims.</typeparam>
-    /// <param name="token">The compact token.</param>
-    /// <param name="payload">The payload, when the token is accepted.</param>
-    /// <param name="failure">The default value, or why the token was rejected.</param>
-    /// <param name="unknownClaims">Whether a claim the schema does not describe is skipped (as by the other overloads) or refused.</param>
-    /// <returns><see langword="true"/> when the token is accepted.</returns>
-    public bool TryVerifyDetailed<T>(ReadOnlySpan<char> token, [NotNullWhen(true)] out T? payload, out JwtVerificationFailure failure, UnknownClaims unknownClaims)
-        where T : IJwtPayload<T>, IClaimSchema
+    /// <summary>A rejection's detail, with the claims the payload's schema describes when <see cref="JwtVerifierOptions.UnknownClaims"/> refuses the others.</summary>
+    private Detail NewDetail<T>() where T : IJwtPayload<T>
     {
         Detail detail = default;
-        detail.Known = unknownClaims == UnknownClaims.Reject ? T.ClaimDescriptors : null;
-        JwtError error = VerifyChars(token, out payload, ref detail);
-        failure = error == JwtError.None ? default : detail.ToFailure(error);
-        return error == JwtError.None;
-    }
-
-    /// <summary>As <see cref="TryVerifyDetailed{T}(ReadOnlySpan{char}, out T, out JwtVerificationFailure, UnknownClaims)"/>, for a token given as ASCII bytes.</summary>
-    /// <typeparam name="T">The payload type; generated payloads describe their claims.</typeparam>
-    /// <param name="token">The compact token's bytes.</param>
-    /// <param name="payload">The payload, when the token is accepted.</param>
-    /// <param name="failure">The default value, or why the token was rejected.</param>
-    /// <param name="unknownClaims">Whether a claim the schema does not describe is skipped or refused.</param>
-    /// <returns><see langword="true"/> when the token is accepted.</returns>
-    public bool TryVerifyDetailed<T>(ReadOnlySpan<byte> token, [NotNullWhen(true)] out T? payload, out JwtVerificationFailure failure, UnknownClaims unknownClaims)
-        where T : IJwtPayload<T>, IClaimSchema
-    {
-        Detail detail = default;
-        detail.Known = unknownClaims == UnknownClaims.Reject ? T.ClaimDescriptors : null;
-        JwtError error = VerifyBytes(token, out payload, ref detail);
-        failure = error == JwtError.None ? default : detail.ToFailure(error);
-        return error == JwtError.None;
+        detail.Known = _options.UnknownClaims == UnknownClaims.Reject ? T.ClaimDescriptors : null;
+        return detail;
     }
 
     private JwtError VerifyChars<T>(ReadOnlySpan<char> token, out T? payload, ref Detail detail)

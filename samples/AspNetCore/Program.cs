@@ -69,7 +69,7 @@ app.MapPost("/rooms/{room}/tokens", (string room, HttpContext context, Configure
 
 // Checks a Daily token this backend issued: the current key, or the previous one during a rotation's grace period.
 app.MapPost("/tokens/daily/verify", (TokenToVerify request, ConfiguredTokenIssuer<DailyToken> daily) =>
-    daily.TryVerify(request.Token.AsSpan(), out DailyToken? token, out JwtVerificationFailure failure)
+    daily.TryVerifyDetailed(request.Token.AsSpan(), out DailyToken? token, out JwtVerificationFailure failure)
         ? Results.Json(new Verified(token.UserId, token.RoomName), SampleJson.Default.Verified)
         : Results.Json(new Problem("the token is not valid", [failure.ToString()]), SampleJson.Default.Problem, statusCode: StatusCodes.Status401Unauthorized));
 

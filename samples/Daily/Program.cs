@@ -28,7 +28,7 @@ else
 DailyTokenIssuer daily;
 try
 {
-    daily = new DailyTokenIssuer(apiKey!, domainId!) { DefaultLifetime = TimeSpan.FromHours(2) };
+    daily = new DailyTokenIssuer(new DailyCredentials(apiKey!, DailyCredentials.ParseDomainId(domainId!)), new DailyTokenIssuerOptions { Lifetime = TimeSpan.FromHours(2) });
 }
 catch (ArgumentException e)
 {

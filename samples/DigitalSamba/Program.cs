@@ -25,7 +25,7 @@ var roomUrl = new Uri(roomUrlText!);
 string room = roomUrl.AbsolutePath.Trim('/');
 
 // A real developer key is used as the dashboard issued it, even if it is shorter than 32 bytes.
-using var issuer = new DigitalSambaTokenIssuer(teamId!, developerKey!, allowShortKey: !demo);
+using var issuer = new DigitalSambaTokenIssuer(new DigitalSambaCredentials(teamId!, developerKey!), new DigitalSambaTokenIssuerOptions { AllowShortKey = !demo });
 string token = issuer.Issue(new DigitalSambaToken
 {
     RoomId = room,

@@ -24,7 +24,7 @@ Console.WriteLine(token);
 Console.WriteLine($"verified: room {claims.RoomName}, closes tab on exit: {claims.CloseTabOnExit}");
 
 // The README's three-line Daily case, with the built-in schema.
-using var daily = new TokenSchema.Daily.DailyTokenIssuer(demoKey, "25df5057-ef0d-4d97-bde6-0cf287276cbb");
+using var daily = new TokenSchema.Daily.DailyTokenIssuer(new TokenSchema.Daily.DailyCredentials(demoKey, Guid.Parse("25df5057-ef0d-4d97-bde6-0cf287276cbb")));
 string owner = daily.Issue(new TokenSchema.Daily.DailyToken { RoomName = "standup", IsOwner = true });
 string guest = daily.Issue(new TokenSchema.Daily.DailyToken { RoomName = "standup", UserName = "Grace", CloseTabOnExit = true });
 Console.WriteLine($"daily: owner {owner.Length} chars, guest {guest.Length} chars");

@@ -191,11 +191,11 @@ public sealed class AdversarialSuiteTests(ITestOutputHelper output)
 
         // A token an issuer's Complete would refuse to sign (another domain, same secret) is refused by its TryVerify.
         const string secret = "platform-issuer-secret-of-at-least-32-bytes";
-        using (var daily = new DailyTokenIssuer(secret, "25df5057-ef0d-4d97-bde6-0cf287276cbb", Options.TimeProvider))
-        using (var otherDomain = new DailyTokenIssuer(secret, "7c1e5057-ef0d-4d97-bde6-0cf287276cbb", Options.TimeProvider))
+        using (var daily = new DailyTokenIssuer(new DailyCredentials(secret, Guid.Parse("25df5057-ef0d-4d97-bde6-0cf287276cbb")), new DailyTokenIssuerOptions { TimeProvider = Options.TimeProvider }))
+        using (var otherDomain = new DailyTokenIssuer(new DailyCredentials(secret, Guid.Parse("7c1e5057-ef0d-4d97-bde6-0cf287276cbb")), new DailyTokenIssuerOptions { TimeProvider = Options.TimeProvider }))
         {
             string foreign = otherDomain.Issue(new DailyToken { RoomName = "standup" });
-            Record(tally, JwtError.InvalidClaims, "Daily token of another domain", () => { daily.TryVerify(foreign, out DailyToken? _, out JwtVerificationFailure failure); return failure.Error; });
+            Record(tally, JwtError.InvalidClaims, "Daily token of another domain", () => { daily.TryVerifyDetailed(foreign, out DailyToken? _, out JwtVerificationFailure failure); return failure.Error; });
         }
 
         // NumericDate edges.
@@ -272,7 +272,7 @@ public sealed class AdversarialSuiteTests(ITestOutputHelper output)
         texts.Add(Assert.Throws<ArgumentException>(() => JwtSigner.FromSecret(secret[..10])).Message);
         texts.Add(Assert.Throws<ArgumentException>(() => JwtVerifier.FromSecret(secret[..10])).Message);
         texts.Add(Assert.ThrowsAny<ArgumentException>(() => new JwtVerifier(new[] { new KeyValuePair<string, byte[]>("a", Encoding.UTF8.GetBytes(secret)), new("a", Encoding.UTF8.GetBytes(secret)) })).Message);
-        using (var daily = new DailyTokenIssuer(secret, Guid.NewGuid()))
+        using (var daily = new DailyTokenIssuer(new DailyCredentials(secret, Guid.NewGuid())))
         {
             texts.Add(daily.ToString()!);
             texts.Add(Assert.Throws<JwtPayloadValidationException>(() => daily.Issue(new DailyToken { RoomName = null })).Message);

@@ -303,7 +303,7 @@ public sealed class CliStrictnessTests : IDisposable
     [Fact]
     public void Inspect_reads_the_token_from_standard_input_and_caps_its_length()
     {
-        using var daily = new DailyTokenIssuer(Secret, Domain);
+        using var daily = new DailyTokenIssuer(new DailyCredentials(Secret, Guid.Parse(Domain)));
         string token = daily.Issue(new DailyToken { RoomName = "standup" });
 
         (int exit, string output, string error) = Run(Encoding.ASCII.GetBytes(token + "\n"), new Dictionary<string, string> { ["TOKENSCHEMA_SECRET"] = Secret },

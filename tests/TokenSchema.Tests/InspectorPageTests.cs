@@ -119,7 +119,7 @@ public sealed class InspectorPageTests : IAsyncLifetime
         using (playwright)
         await using (browser)
         {
-            using var daily = new DailyTokenIssuer(Secret, Domain);
+            using var daily = new DailyTokenIssuer(new DailyCredentials(Secret, Guid.Parse(Domain)));
             string token = daily.Issue(new DailyToken { RoomName = "standup", CloseTabOnExit = true, UserName = "Grace", Permissions = new DailyPermissions { CanSend = DailyCanSend.Of(DailyMedia.Video | DailyMedia.Audio) } });
             IPage page = await Inspect(browser, _url, token, Secret, "daily");
             string claims = await page.InnerTextAsync("#claims");
@@ -135,7 +135,7 @@ public sealed class InspectorPageTests : IAsyncLifetime
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.GetFullPath(screenshot), FullPage = true });
             }
 
-            using var livekit = new LiveKitTokenIssuer("APIkey", Secret);
+            using var livekit = new LiveKitTokenIssuer(new LiveKitCredentials("APIkey", Secret));
             string joined = livekit.Issue(new LiveKitToken { Identity = "alice", Video = new LiveKitVideoGrant { RoomJoin = true, Room = "standup" } });
             page = await Inspect(browser, _url, joined, "another key entirely, thirty-two bytes", null);
             claims = await page.InnerTextAsync("#claims");

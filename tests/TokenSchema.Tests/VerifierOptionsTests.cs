@@ -259,23 +259,29 @@ public sealed class UnknownClaimTests
     public void An_unknown_top_level_claim_is_refused_and_named_when_asked_and_skipped_otherwise()
     {
         using var verifier = new JwtVerifier(SignerTests.Key, Options);
+        using var rejecting = new JwtVerifier(SignerTests.Key, new JwtVerifierOptions { TimeProvider = Options.TimeProvider, UnknownClaims = UnknownClaims.Reject });
         string token = Forge.Token("""{"iss":"key","sub":"ada","exp":1800000600,"video":{"room":"r","roomJoin":true},"futureGrant":{"perform":true}}""", SignerTests.Key);
 
-        Assert.True(verifier.TryVerifyDetailed(token.AsSpan(), out TokenSchema.LiveKit.LiveKitToken? _, out JwtVerificationFailure skipped, UnknownClaims.Skip), skipped.ToString());
-        Assert.False(verifier.TryVerifyDetailed(token.AsSpan(), out TokenSchema.LiveKit.LiveKitToken? _, out JwtVerificationFailure refused, UnknownClaims.Reject));
-        Assert.False(verifier.TryVerifyDetailed(Encoding.ASCII.GetBytes(token), out TokenSchema.LiveKit.LiveKitToken? _, out JwtVerificationFailure refusedBytes, UnknownClaims.Reject));
+        Assert.Equal(UnknownClaims.Skip, Options.UnknownClaims);
+        Assert.True(verifier.TryVerifyDetailed(token.AsSpan(), out TokenSchema.LiveKit.LiveKitToken? _, out JwtVerificationFailure skipped), skipped.ToString());
+        Assert.False(rejecting.TryVerifyDetailed(token.AsSpan(), out TokenSchema.LiveKit.LiveKitToken? _, out JwtVerificationFailure refused));
+        Assert.False(rejecting.TryVerifyDetailed(Encoding.ASCII.GetBytes(token), out TokenSchema.LiveKit.LiveKitToken? _, out JwtVerificationFailure refusedBytes));
+        Assert.False(rejecting.TryVerify(token.AsSpan(), out TokenSchema.LiveKit.LiveKitToken? _, out JwtError refusedError));
+        Assert.False(rejecting.TryVerify(Encoding.ASCII.GetBytes(token), out TokenSchema.LiveKit.LiveKitToken? _, out JwtError refusedBytesError));
 
         Assert.Equal((JwtError.UnknownClaim, "futureGrant"), (refused.Error, refused.Claim));
         Assert.Equal((JwtError.UnknownClaim, "futureGrant"), (refusedBytes.Error, refusedBytes.Claim));
+        Assert.Equal(JwtError.UnknownClaim, refusedError);
+        Assert.Equal(JwtError.UnknownClaim, refusedBytesError);
     }
 
     [Fact]
     public void A_payload_of_known_claims_only_is_accepted_when_unknown_ones_are_refused()
     {
-        using var verifier = new JwtVerifier(SignerTests.Key, Options);
+        using var verifier = new JwtVerifier(SignerTests.Key, new JwtVerifierOptions { TimeProvider = Options.TimeProvider, UnknownClaims = UnknownClaims.Reject });
         string token = Forge.Token("""{"r":"a","exp":1800000600,"\u006f":true}""", SignerTests.Key);
 
-        Assert.True(verifier.TryVerifyDetailed(token.AsSpan(), out TestPayload? read, out JwtVerificationFailure failure, UnknownClaims.Reject), failure.ToString());
+        Assert.True(verifier.TryVerifyDetailed(token.AsSpan(), out TestPayload? read, out JwtVerificationFailure failure), failure.ToString());
         Assert.True(read.IsOwner);
     }
 }

@@ -61,7 +61,7 @@ public sealed class DependencyInjectionTests
             Assert.Same(daily, host.Services.GetRequiredKeyedService<ConfiguredTokenIssuer<DailyToken>>(Options.DefaultName));
 
             string token = daily.Issue(new DailyToken { RoomName = "standup" });
-            Assert.True(daily.TryVerify(token.AsSpan(), out DailyToken? read, out JwtVerificationFailure failure), failure.ToString());
+            Assert.True(daily.TryVerifyDetailed(token.AsSpan(), out DailyToken? read, out JwtVerificationFailure failure), failure.ToString());
             Assert.Equal((Start, Start.AddMinutes(30), Guid.Parse(Domain)), (read.IssuedAt, read.Expires, read.DomainId));
             using var independent = JwtVerifier.FromSecret(KeyA, new JwtVerifierOptions { TimeProvider = clock });
             Assert.True(independent.TryVerify(token.AsSpan(), out DailyToken? _, out JwtError error), error.ToString());
@@ -134,7 +134,7 @@ public sealed class DependencyInjectionTests
             Assert.Null(host.Services.GetService<ConfiguredTokenIssuer<DailyToken>>());
             string token = acme.Issue(new DailyToken { RoomName = "standup" });
             Assert.True(acme.TryVerify(token.AsSpan(), out _, out _));
-            Assert.False(globex.TryVerify(token.AsSpan(), out _, out JwtVerificationFailure failure));
+            Assert.False(globex.TryVerifyDetailed(token.AsSpan(), out _, out JwtVerificationFailure failure));
             Assert.Equal(JwtError.BadSignature, failure.Error);
             Assert.Equal(2, (await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Entries["tokenschema"].Data.Count);
         }
@@ -186,7 +186,7 @@ public sealed class DependencyInjectionTests
             }
 
             clock.Now = Start.AddMinutes(61);
-            Assert.False(daily.TryVerify(before.AsSpan(), out _, out JwtVerificationFailure late));
+            Assert.False(daily.TryVerifyDetailed(before.AsSpan(), out _, out JwtVerificationFailure late));
             Assert.Equal(JwtError.BadSignature, late.Error);
         }
     }

@@ -182,7 +182,7 @@ public sealed class SampleBackendTests : IAsyncLifetime
     public async Task LiveKit_webhooks_are_verified_before_the_handler_sees_them()
     {
         byte[] body = Encoding.UTF8.GetBytes("""{"event":"participant_joined","room":{"name":"standup"},"participant":{"identity":"alice"},"id":"EV_1","createdAt":"1733808124"}""");
-        using var issuer = new LiveKitTokenIssuer("APIsample", LiveKitSecret);
+        using var issuer = new LiveKitTokenIssuer(new LiveKitCredentials("APIsample", LiveKitSecret));
         string authorization = issuer.Issue(new LiveKitToken { Sha256 = LiveKitWebhookReceiver.BodyHash(body) });
 
         async Task<HttpResponseMessage> Post(byte[] content, string? header)
@@ -205,7 +205,7 @@ public sealed class SampleBackendTests : IAsyncLifetime
         changed[^3] ^= 1;
         Assert.Equal(HttpStatusCode.Unauthorized, (await Post(changed, authorization)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Post(body, null)).StatusCode);
-        using var otherKey = new LiveKitTokenIssuer("APIsample", LiveKitSecret + "!");
+        using var otherKey = new LiveKitTokenIssuer(new LiveKitCredentials("APIsample", LiveKitSecret + "!"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await Post(body, otherKey.Issue(new LiveKitToken { Sha256 = LiveKitWebhookReceiver.BodyHash(body) }))).StatusCode);
 
         byte[] notEvent = Encoding.UTF8.GetBytes("""{"event":["x"]}""");

@@ -27,9 +27,9 @@ public sealed class IssuerVerifiesItsOwnClaimsTests
         using (issuer)
         using (sameSecretOtherId)
         {
-            Assert.True(issuer.TryVerify(issuer.Issue(token), out T? _, out JwtVerificationFailure failure), failure.ToString());
+            Assert.True(issuer.TryVerifyDetailed(issuer.Issue(token), out T? _, out JwtVerificationFailure failure), failure.ToString());
             string foreign = sameSecretOtherId.Issue(token);
-            Assert.False(issuer.TryVerify(foreign, out T? payload, out failure));
+            Assert.False(issuer.TryVerifyDetailed(foreign, out T? payload, out failure));
             Assert.Null(payload);
             Assert.Equal(expected, failure.Error);
             Assert.Equal(claim, failure.Claim ?? Assert.Single(failure.Problems).Claim);
@@ -42,75 +42,75 @@ public sealed class IssuerVerifiesItsOwnClaimsTests
 
     [Fact]
     public void Daily_refuses_another_domain() => AssertRefusedNaming(
-        new DailyTokenIssuer(Secret, "25df5057-ef0d-4d97-bde6-0cf287276cbb", Clock),
-        new DailyTokenIssuer(Secret, "7c1e5057-ef0d-4d97-bde6-0cf287276cbb", Clock),
+        new DailyTokenIssuer(new DailyCredentials(Secret, Guid.Parse("25df5057-ef0d-4d97-bde6-0cf287276cbb")), new DailyTokenIssuerOptions { TimeProvider = Clock }),
+        new DailyTokenIssuer(new DailyCredentials(Secret, Guid.Parse("7c1e5057-ef0d-4d97-bde6-0cf287276cbb")), new DailyTokenIssuerOptions { TimeProvider = Clock }),
         new DailyToken { RoomName = "standup" }, "d");
 
     [Fact]
     public void Hms_refuses_another_access_key() => AssertRefusedNaming(
-        new HmsTokenIssuer("access", Secret, Clock),
-        new HmsTokenIssuer("other-access", Secret, Clock),
+        new HmsTokenIssuer(new HmsCredentials("access", Secret), new HmsTokenIssuerOptions { TimeProvider = Clock }),
+        new HmsTokenIssuer(new HmsCredentials("other-access", Secret), new HmsTokenIssuerOptions { TimeProvider = Clock }),
         new HmsToken { Type = HmsTokenType.App, RoomId = "r", Role = "host", TokenId = "0b5c1f7e-2d4a-4e8b-9c3f-6a1d2e3f4a5b" }, "access_key");
 
     [Fact]
     public void Zoom_refuses_another_app_key() => AssertRefusedNaming(
-        new ZoomVideoSdkTokenIssuer("sdk-key", Secret, Clock),
-        new ZoomVideoSdkTokenIssuer("other-sdk-key", Secret, Clock),
+        new ZoomVideoSdkTokenIssuer(new ZoomVideoSdkCredentials("sdk-key", Secret), new ZoomVideoSdkTokenIssuerOptions { TimeProvider = Clock }),
+        new ZoomVideoSdkTokenIssuer(new ZoomVideoSdkCredentials("other-sdk-key", Secret), new ZoomVideoSdkTokenIssuerOptions { TimeProvider = Clock }),
         new ZoomVideoSdkToken { SessionName = "standup", RoleType = ZoomRoleType.Host }, "app_key");
 
     [Fact]
     public void Digital_Samba_refuses_another_team() => AssertRefusedNaming(
-        new DigitalSambaTokenIssuer("6f1c7c2e-0000-4000-8000-000000000001", Secret, Clock),
-        new DigitalSambaTokenIssuer("6f1c7c2e-0000-4000-8000-000000000002", Secret, Clock),
+        new DigitalSambaTokenIssuer(new DigitalSambaCredentials("6f1c7c2e-0000-4000-8000-000000000001", Secret), new DigitalSambaTokenIssuerOptions { TimeProvider = Clock }),
+        new DigitalSambaTokenIssuer(new DigitalSambaCredentials("6f1c7c2e-0000-4000-8000-000000000002", Secret), new DigitalSambaTokenIssuerOptions { TimeProvider = Clock }),
         new DigitalSambaToken { RoomId = "weekly-standup", UserName = "Ada" }, "td");
 
     [Fact]
     public void Twilio_refuses_another_account() => AssertRefusedNaming(
-        new TwilioVideoTokenIssuer("AC0123456789abcdef0123456789abcdef", "SKfedcba9876543210fedcba9876543210", Secret, Clock),
-        new TwilioVideoTokenIssuer("AC1123456789abcdef0123456789abcdef", "SKfedcba9876543210fedcba9876543210", Secret, Clock),
+        new TwilioVideoTokenIssuer(new TwilioCredentials("AC0123456789abcdef0123456789abcdef", "SKfedcba9876543210fedcba9876543210", Secret), new TwilioVideoTokenIssuerOptions { TimeProvider = Clock }),
+        new TwilioVideoTokenIssuer(new TwilioCredentials("AC1123456789abcdef0123456789abcdef", "SKfedcba9876543210fedcba9876543210", Secret), new TwilioVideoTokenIssuerOptions { TimeProvider = Clock }),
         new TwilioVideoToken { Grants = new TwilioGrants { Identity = "alice", Video = new TwilioVideoGrant() } }, "sub");
 
     [Fact]
     public void Twilio_refuses_another_api_key() => AssertRefusedNaming(
-        new TwilioVideoTokenIssuer("AC0123456789abcdef0123456789abcdef", "SKfedcba9876543210fedcba9876543210", Secret, Clock),
-        new TwilioVideoTokenIssuer("AC0123456789abcdef0123456789abcdef", "SK1edcba9876543210fedcba9876543210", Secret, Clock),
+        new TwilioVideoTokenIssuer(new TwilioCredentials("AC0123456789abcdef0123456789abcdef", "SKfedcba9876543210fedcba9876543210", Secret), new TwilioVideoTokenIssuerOptions { TimeProvider = Clock }),
+        new TwilioVideoTokenIssuer(new TwilioCredentials("AC0123456789abcdef0123456789abcdef", "SK1edcba9876543210fedcba9876543210", Secret), new TwilioVideoTokenIssuerOptions { TimeProvider = Clock }),
         new TwilioVideoToken { Grants = new TwilioGrants { Identity = "alice", Video = new TwilioVideoGrant() } }, "iss", JwtError.InvalidIssuer);
 
     [Fact]
     public void LiveKit_refuses_another_api_key() => AssertRefusedNaming(
-        new LiveKitTokenIssuer("APIkey", Secret, Clock),
-        new LiveKitTokenIssuer("APIother", Secret, Clock),
+        new LiveKitTokenIssuer(new LiveKitCredentials("APIkey", Secret), new LiveKitTokenIssuerOptions { TimeProvider = Clock }),
+        new LiveKitTokenIssuer(new LiveKitCredentials("APIother", Secret), new LiveKitTokenIssuerOptions { TimeProvider = Clock }),
         new LiveKitToken { Identity = "alice", Video = new LiveKitVideoGrant { Room = "r", RoomJoin = true } }, "iss", JwtError.InvalidIssuer);
 
     [Fact]
     public void Jitsi_refuses_another_app() => AssertRefusedNaming(
-        new JitsiTokenIssuer("app", Secret, "jitsi", Clock),
-        new JitsiTokenIssuer("other-app", Secret, "jitsi", Clock),
+        new JitsiTokenIssuer(new JitsiCredentials("app", Secret), new JitsiTokenIssuerOptions { TimeProvider = Clock }),
+        new JitsiTokenIssuer(new JitsiCredentials("other-app", Secret), new JitsiTokenIssuerOptions { TimeProvider = Clock }),
         new JitsiToken { Room = "standup" }, "iss", JwtError.InvalidIssuer);
 
     [Fact]
     public void Twilio_refuses_an_iat_in_the_future_with_or_without_nbf()
     {
-        using var issuer = new TwilioVideoTokenIssuer("AC0123456789abcdef0123456789abcdef", "SKfedcba9876543210fedcba9876543210", Secret, Clock);
+        using var issuer = new TwilioVideoTokenIssuer(new TwilioCredentials("AC0123456789abcdef0123456789abcdef", "SKfedcba9876543210fedcba9876543210", Secret), new TwilioVideoTokenIssuerOptions { TimeProvider = Clock });
         var grants = new TwilioGrants { Identity = "alice", Video = new TwilioVideoGrant() };
         DateTimeOffset later = Now.AddYears(10);
         foreach (DateTimeOffset? notBefore in new DateTimeOffset?[] { null, Now.AddSeconds(-10) })
         {
             string token = issuer.Issue(new TwilioVideoToken { Grants = grants, IssuedAt = later, NotBefore = notBefore, Expires = later.AddHours(23) });
-            Assert.False(issuer.TryVerify(token, out TwilioVideoToken? _, out JwtVerificationFailure failure));
+            Assert.False(issuer.TryVerifyDetailed(token, out TwilioVideoToken? _, out JwtVerificationFailure failure));
             Assert.Equal((JwtError.IssuedInTheFuture, "iat"), (failure.Error, failure.Claim));
         }
 
-        Assert.True(issuer.TryVerify(issuer.Issue(new TwilioVideoToken { Grants = grants, IssuedAt = Now.AddSeconds(30) }), out TwilioVideoToken? _, out JwtVerificationFailure ok), ok.ToString());
+        Assert.True(issuer.TryVerifyDetailed(issuer.Issue(new TwilioVideoToken { Grants = grants, IssuedAt = Now.AddSeconds(30) }), out TwilioVideoToken? _, out JwtVerificationFailure ok), ok.ToString());
     }
 
     [Fact]
     public void Zoom_refuses_an_iat_in_the_future()
     {
-        using var issuer = new ZoomVideoSdkTokenIssuer("sdk-key", Secret, Clock);
+        using var issuer = new ZoomVideoSdkTokenIssuer(new ZoomVideoSdkCredentials("sdk-key", Secret), new ZoomVideoSdkTokenIssuerOptions { TimeProvider = Clock });
         DateTimeOffset later = Now.AddYears(10);
         string token = issuer.Issue(new ZoomVideoSdkToken { SessionName = "standup", RoleType = ZoomRoleType.Host, IssuedAt = later, Expires = later.AddHours(47) });
-        Assert.False(issuer.TryVerify(token, out ZoomVideoSdkToken? _, out JwtVerificationFailure failure));
+        Assert.False(issuer.TryVerifyDetailed(token, out ZoomVideoSdkToken? _, out JwtVerificationFailure failure));
         Assert.Equal((JwtError.IssuedInTheFuture, "iat"), (failure.Error, failure.Claim));
     }
 }

@@ -41,11 +41,11 @@ public sealed class PlatformTokenIssuerTests
             Assert.Equal([expected, expected, expected], all);
             Assert.Equal(expected.Split('.')[0], Forge.Base64Url(Encoding.UTF8.GetString(issuer.HeaderJson.Span)));
             Verify<T>(expected, Key, Now);
-            Assert.True(issuer.TryVerify(expected, out T? read, out JwtVerificationFailure failure), failure.ToString());
+            Assert.True(issuer.TryVerifyDetailed(expected, out T? read, out JwtVerificationFailure failure), failure.ToString());
             Assert.Equal(expected, issuer.Issue(read));
             using (var other = JwtSigner.FromSecret(Secret + "!"))
             {
-                Assert.False(issuer.TryVerify(other.Sign(read), out T? _, out failure));
+                Assert.False(issuer.TryVerifyDetailed(other.Sign(read), out T? _, out failure));
                 Assert.Equal(JwtError.BadSignature, failure.Error);
             }
 
@@ -59,76 +59,76 @@ public sealed class PlatformTokenIssuerTests
     }
 
     [Fact]
-    public void LiveKit() => AssertEveryPathSignsTheSameToken(new LiveKitTokenIssuer("APIkey", Secret, Clock),
+    public void LiveKit() => AssertEveryPathSignsTheSameToken(new LiveKitTokenIssuer(new LiveKitCredentials("APIkey", Secret), new LiveKitTokenIssuerOptions { TimeProvider = Clock }),
         new LiveKitToken { Identity = "alice", Video = new LiveKitVideoGrant { Room = "r", RoomJoin = true } },
         new LiveKitToken { Video = new LiveKitVideoGrant { Room = "r", RoomJoin = true } });
 
     [Fact]
     public void Twilio() => AssertEveryPathSignsTheSameToken(
-        new TwilioVideoTokenIssuer("AC0123456789abcdef0123456789abcdef", "SKfedcba9876543210fedcba9876543210", Secret, Clock, region: "us1"),
+        new TwilioVideoTokenIssuer(new TwilioCredentials("AC0123456789abcdef0123456789abcdef", "SKfedcba9876543210fedcba9876543210", Secret), new TwilioVideoTokenIssuerOptions { TimeProvider = Clock, Region = "us1" }),
         new TwilioVideoToken { Grants = new TwilioGrants { Identity = "alice", Video = new TwilioVideoGrant() } },
         new TwilioVideoToken { Grants = new TwilioGrants { Identity = "", Video = new TwilioVideoGrant() } });
 
     [Fact]
-    public void Hms() => AssertEveryPathSignsTheSameToken(new HmsTokenIssuer("access", Secret, Clock),
+    public void Hms() => AssertEveryPathSignsTheSameToken(new HmsTokenIssuer(new HmsCredentials("access", Secret), new HmsTokenIssuerOptions { TimeProvider = Clock }),
         new HmsToken { Type = HmsTokenType.App, RoomId = "r", Role = "host", TokenId = "0b5c1f7e-2d4a-4e8b-9c3f-6a1d2e3f4a5b" },
         new HmsToken { Type = HmsTokenType.App, RoomId = "r" });
 
     [Fact]
-    public void StreamVideo() => AssertEveryPathSignsTheSameToken(new StreamVideoTokenIssuer(Secret, Clock),
+    public void StreamVideo() => AssertEveryPathSignsTheSameToken(new StreamVideoTokenIssuer(new StreamVideoCredentials(Secret), new StreamVideoTokenIssuerOptions { TimeProvider = Clock }),
         new StreamVideoToken { UserId = "alice", CallCids = ["default:standup"] },
         new StreamVideoToken { UserId = "alice", CallCids = ["standup"] });
 
     [Fact]
-    public void Jitsi() => AssertEveryPathSignsTheSameToken(new JitsiTokenIssuer("app", Secret, "jitsi", Clock),
+    public void Jitsi() => AssertEveryPathSignsTheSameToken(new JitsiTokenIssuer(new JitsiCredentials("app", Secret), new JitsiTokenIssuerOptions { TimeProvider = Clock }),
         new JitsiToken { Room = "standup", Subject = "meet.example.com" },
         new JitsiToken { Room = "standup", Subject = "Meet.Example.com" });
 
     [Fact]
-    public void Zoom() => AssertEveryPathSignsTheSameToken(new ZoomVideoSdkTokenIssuer("sdk-key", Secret, Clock),
+    public void Zoom() => AssertEveryPathSignsTheSameToken(new ZoomVideoSdkTokenIssuer(new ZoomVideoSdkCredentials("sdk-key", Secret), new ZoomVideoSdkTokenIssuerOptions { TimeProvider = Clock }),
         new ZoomVideoSdkToken { SessionName = "standup", RoleType = ZoomRoleType.Host },
         new ZoomVideoSdkToken { SessionName = new string('s', 201), RoleType = ZoomRoleType.Host });
 
     [Fact]
-    public void DigitalSamba() => AssertEveryPathSignsTheSameToken(new DigitalSambaTokenIssuer("6f1c7c2e-0000-4000-8000-000000000001", Secret, Clock),
+    public void DigitalSamba() => AssertEveryPathSignsTheSameToken(new DigitalSambaTokenIssuer(new DigitalSambaCredentials("6f1c7c2e-0000-4000-8000-000000000001", Secret), new DigitalSambaTokenIssuerOptions { TimeProvider = Clock }),
         new DigitalSambaToken { RoomId = "weekly-standup", UserName = "Ada" },
         new DigitalSambaToken { RoomId = " " });
 
     [Fact]
     public void The_matching_verifier_refuses_a_token_naming_another_key_or_audience()
     {
-        using var issuer = new LiveKitTokenIssuer("APIkey", Secret, Clock);
-        using var sameSecretOtherKey = new LiveKitTokenIssuer("APIother", Secret, Clock);
-        Assert.False(issuer.TryVerify(sameSecretOtherKey.IssueJoin("alice", "r"), out LiveKitToken? _, out JwtVerificationFailure failure));
+        using var issuer = new LiveKitTokenIssuer(new LiveKitCredentials("APIkey", Secret), new LiveKitTokenIssuerOptions { TimeProvider = Clock });
+        using var sameSecretOtherKey = new LiveKitTokenIssuer(new LiveKitCredentials("APIother", Secret), new LiveKitTokenIssuerOptions { TimeProvider = Clock });
+        Assert.False(issuer.TryVerifyDetailed(sameSecretOtherKey.IssueJoin("alice", "r"), out LiveKitToken? _, out JwtVerificationFailure failure));
         Assert.Equal(JwtError.InvalidIssuer, failure.Error);
 
-        using var jitsi = new JitsiTokenIssuer("app", Secret, "jitsi", Clock);
-        using var otherAudience = new JitsiTokenIssuer("app", Secret, "meet", Clock);
-        Assert.False(jitsi.TryVerify(otherAudience.Issue(new JitsiToken { Room = "r" }), out JitsiToken? _, out failure));
+        using var jitsi = new JitsiTokenIssuer(new JitsiCredentials("app", Secret), new JitsiTokenIssuerOptions { TimeProvider = Clock });
+        using var otherAudience = new JitsiTokenIssuer(new JitsiCredentials("app", Secret), new JitsiTokenIssuerOptions { TimeProvider = Clock, Audience = "meet" });
+        Assert.False(jitsi.TryVerifyDetailed(otherAudience.Issue(new JitsiToken { Room = "r" }), out JitsiToken? _, out failure));
         Assert.Equal(JwtError.InvalidAudience, failure.Error);
         Assert.True(jitsi.TryVerify(jitsi.Issue(new JitsiToken { Room = "r" }), out JitsiToken? _, out _));
 
-        using var later = new StreamVideoTokenIssuer(Secret, new ManualTimeProvider(Now.AddHours(2)));
-        using var stream = new StreamVideoTokenIssuer(Secret, Clock);
-        Assert.False(later.TryVerify(stream.IssueUserToken("alice"), out StreamVideoToken? _, out failure));
+        using var later = new StreamVideoTokenIssuer(new StreamVideoCredentials(Secret), new StreamVideoTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now.AddHours(2)) });
+        using var stream = new StreamVideoTokenIssuer(new StreamVideoCredentials(Secret), new StreamVideoTokenIssuerOptions { TimeProvider = Clock });
+        Assert.False(later.TryVerifyDetailed(stream.IssueUserToken("alice"), out StreamVideoToken? _, out failure));
         Assert.Equal(JwtError.Expired, failure.Error);
     }
 
     [Fact]
-    public void Daily() => AssertEveryPathSignsTheSameToken(new DailyTokenIssuer(Secret, "25df5057-ef0d-4d97-bde6-0cf287276cbb", Clock),
+    public void Daily() => AssertEveryPathSignsTheSameToken(new DailyTokenIssuer(new DailyCredentials(Secret, Guid.Parse("25df5057-ef0d-4d97-bde6-0cf287276cbb")), new DailyTokenIssuerOptions { TimeProvider = Clock }),
         new DailyToken { RoomName = "standup", IsOwner = true },
         new DailyToken { RoomName = "standup", UserId = new string('u', 37) });
 
     [Fact]
     public void Dailys_length_limit_applies_on_every_path()
     {
-        using var issuer = new DailyTokenIssuer(Secret, "25df5057-ef0d-4d97-bde6-0cf287276cbb", Clock) { RejectOverlongTokens = true };
+        using var issuer = new DailyTokenIssuer(new DailyCredentials(Secret, Guid.Parse("25df5057-ef0d-4d97-bde6-0cf287276cbb")), new DailyTokenIssuerOptions { TimeProvider = Clock });
         var overlong = new DailyToken { RoomName = "standup", UserName = new string('n', 2100) };
         Assert.Throws<InvalidOperationException>(() => issuer.Issue(overlong));
         Assert.Throws<InvalidOperationException>(() => issuer.TryIssue(overlong, new byte[8192], out _));
         Assert.Throws<InvalidOperationException>(() => issuer.Issue(overlong, new ArrayBufferWriter<byte>()));
         Assert.Throws<InvalidOperationException>(() => issuer.IssueAll([overlong]));
-        issuer.RejectOverlongTokens = false;
-        Assert.True(DailyTokenIssuer.ExceedsRecommendedLength(issuer.Issue(overlong)));
+        using var permissive = new DailyTokenIssuer(new DailyCredentials(Secret, Guid.Parse("25df5057-ef0d-4d97-bde6-0cf287276cbb")), new DailyTokenIssuerOptions { TimeProvider = Clock, RejectOverlongTokens = false });
+        Assert.True(DailyTokenIssuer.ExceedsRecommendedLength(permissive.Issue(overlong)));
     }
 }

@@ -8,50 +8,46 @@ namespace TokenSchema.DigitalSamba;
 /// </summary>
 /// <example>
 /// <code>
-/// using var issuer = new DigitalSambaTokenIssuer(teamId, developerKey);
+/// using var issuer = new DigitalSambaTokenIssuer(new DigitalSambaCredentials(teamId, developerKey));
 /// string token = issuer.Issue(new DigitalSambaToken { RoomId = "weekly-standup", Role = "moderator", UserName = "Ada" });
 /// Uri join = DigitalSambaTokenIssuer.AppendToken(new Uri("https://acme.digitalsamba.com/weekly-standup"), token);
 /// </code>
 /// </example>
 public sealed class DigitalSambaTokenIssuer : PlatformTokenIssuer<DigitalSambaToken>
 {
-    /// <summary>The lifetime given to a token without <c>exp</c> unless the constructor says otherwise: one hour.</summary>
+    /// <summary>The lifetime given to a token without <c>exp</c> unless <see cref="PlatformTokenIssuerOptions.Lifetime"/> says otherwise: one hour.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
 
 
-    /// <summary>Creates an issuer for the team <paramref name="teamId"/>.</summary>
-    /// <param name="teamId">The team's id, written to <c>td</c>.</param>
-    /// <param name="developerKey">The team's developer key from the Digital Samba dashboard; its UTF-8 bytes are the HMAC key.</param>
-    /// <param name="timeProvider">The clock for <c>iat</c> and <c>exp</c>; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
-    /// <param name="lifetime">How long a token without <c>exp</c> is valid; <see cref="DefaultLifetime"/> when <see langword="null"/>.</param>
-    /// <param name="allowShortKey">Accepts a developer key shorter than 32 bytes (see <see cref="JwtSignerOptions.AllowShortKey"/>).</param>
-    /// <exception cref="ArgumentException"><paramref name="teamId"/> is blank, or the key is empty or too short.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is not at least one second.</exception>
-    public DigitalSambaTokenIssuer(string teamId, string developerKey, TimeProvider? timeProvider = null, TimeSpan? lifetime = null, bool allowShortKey = false)
-        : base(timeProvider)
+    /// <summary>Creates an issuer for a Digital Samba team.</summary>
+    /// <param name="credentials">The team id (written to <c>td</c>) and the team's developer key.</param>
+    /// <param name="options">The clock, lifetime and verifier rules; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="credentials"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// The developer key is shorter than 32 bytes without <see cref="PlatformTokenIssuerOptions.AllowShortKey"/>, or an
+    /// option is out of range (a lifetime under one second, a <see cref="PlatformTokenIssuerOptions.Backdating"/> or
+    /// <see cref="PlatformTokenIssuerOptions.KeyId"/>); the exception names it.
+    /// </exception>
+    public DigitalSambaTokenIssuer(DigitalSambaCredentials credentials, DigitalSambaTokenIssuerOptions? options = null)
+        : base(options ?? DigitalSambaTokenIssuerOptions.Default, Rules)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(teamId);
-        ArgumentNullException.ThrowIfNull(developerKey);
-        Lifetime = lifetime ?? DefaultLifetime;
-        if (Lifetime < TimeSpan.FromSeconds(1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(lifetime), Lifetime, "The token lifetime must be at least one second.");
-        }
-
-        TeamId = teamId;
-        Signer = JwtSigner.FromSecret(developerKey, new JwtSignerOptions { AllowShortKey = allowShortKey });
-        Verifier = CreateVerifier(developerKey, allowShortKey);
+        ArgumentNullException.ThrowIfNull(credentials);
+        TeamId = credentials.TeamId;
+        Options = options ?? DigitalSambaTokenIssuerOptions.Default;
+        CreateKeys(credentials.DeveloperKey, "Digital Samba developer key");
     }
+
+    private static PlatformRules Rules => new("Digital Samba", DefaultLifetime, PlatformRules.OneSecond, TimeSpan.MaxValue, null, AcceptsKeyId: false);
 
     /// <summary>The team id written to <c>td</c>.</summary>
     public string TeamId { get; }
 
-    /// <summary>How long a token without <c>exp</c> is valid.</summary>
-    public TimeSpan Lifetime { get; }
+    /// <summary>The options the issuer was created with.</summary>
+    public DigitalSambaTokenIssuerOptions Options { get; }
 
     /// <summary>
     /// Returns <paramref name="token"/> with <c>td</c> set to <see cref="TeamId"/>, <c>iat</c> set to now and <c>exp</c>
-    /// set to <c>iat</c> + <see cref="Lifetime"/>, each only where the token leaves it empty.
+    /// set to <c>iat</c> + <see cref="PlatformTokenIssuer{TToken}.Lifetime"/>, each only where the token leaves it empty.
     /// </summary>
     /// <param name="token">The token to complete.</param>
     /// <returns>The completed copy.</returns>

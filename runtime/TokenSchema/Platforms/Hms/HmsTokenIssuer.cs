@@ -4,67 +4,52 @@ namespace TokenSchema.Hms;
 
 /// <summary>
 /// Issues 100ms app and management tokens for one app access key, as 100ms's server SDK does: fills <c>access_key</c>,
-/// <c>iat</c> = now − <see cref="ClockSkewBackdating"/> (10 s by default, against a 100ms clock slightly behind yours),
-/// <c>nbf</c> = <c>iat</c>, <c>exp</c> = <c>nbf</c> + <see cref="Lifetime"/> (24 h by default) and a random UUID
+/// <c>iat</c> = now − <see cref="PlatformTokenIssuer{TToken}.Backdating"/> (10 s by default, against a 100ms clock slightly behind yours),
+/// <c>nbf</c> = <c>iat</c>, <c>exp</c> = <c>nbf</c> + <see cref="PlatformTokenIssuer{TToken}.Lifetime"/> (24 h by default) and a random UUID
 /// <c>jti</c>, each only where the token leaves it empty, then signs with the app secret (HS256) under the header
 /// <c>{"alg":"HS256","typ":"JWT"}</c>. Thread-safe; dispose it to zero the secret.
 /// </summary>
 /// <example>
 /// <code>
-/// using var hms = new HmsTokenIssuer(accessKey, appSecret);
+/// using var hms = new HmsTokenIssuer(new HmsCredentials(accessKey, appSecret));
 /// string join = hms.IssueAppToken(roomId: "6523b7c1f2a0c4e5d1a2b3c4", role: "host", userId: "alice");
 /// string management = hms.IssueManagementToken();
 /// </code>
 /// </example>
 public sealed class HmsTokenIssuer : PlatformTokenIssuer<HmsToken>
 {
-    /// <summary>The lifetime given to a token without <c>exp</c> unless the constructor says otherwise: 24 hours, as 100ms's SDK gives.</summary>
+    /// <summary>The lifetime given to a token without <c>exp</c> unless <see cref="PlatformTokenIssuerOptions.Lifetime"/> says otherwise: 24 hours, as 100ms's SDK gives.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(24);
 
-    /// <summary>How far <c>iat</c> and <c>nbf</c> are set back from now unless the constructor says otherwise: 10 seconds, as 100ms's SDK does.</summary>
-    public static readonly TimeSpan DefaultClockSkewBackdating = TimeSpan.FromSeconds(10);
+    /// <summary>How far <c>iat</c> and <c>nbf</c> are set back from now unless <see cref="PlatformTokenIssuerOptions.Backdating"/> says otherwise: 10 seconds, as 100ms's SDK does.</summary>
+    public static readonly TimeSpan DefaultBackdating = TimeSpan.FromSeconds(10);
 
 
-    /// <summary>Creates an issuer for an app access key.</summary>
-    /// <param name="accessKey">The app access key, written to <c>access_key</c>.</param>
-    /// <param name="appSecret">The app secret; its UTF-8 bytes are the HMAC key.</param>
-    /// <param name="timeProvider">The clock for <c>iat</c>, <c>nbf</c> and <c>exp</c>; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
-    /// <param name="lifetime">How long a token without <c>exp</c> is valid after <c>nbf</c>; <see cref="DefaultLifetime"/> when <see langword="null"/>.</param>
-    /// <param name="clockSkewBackdating">How far <c>iat</c> and <c>nbf</c> are set back from now; <see cref="DefaultClockSkewBackdating"/> when <see langword="null"/>.</param>
-    /// <param name="allowShortKey">Accepts a secret shorter than 32 bytes (see <see cref="JwtSignerOptions.AllowShortKey"/>).</param>
-    /// <exception cref="ArgumentException">The access key is blank, or the secret is empty or too short.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is under one second, or <paramref name="clockSkewBackdating"/> is negative or over an hour.</exception>
-    public HmsTokenIssuer(string accessKey, string appSecret, TimeProvider? timeProvider = null, TimeSpan? lifetime = null,
-        TimeSpan? clockSkewBackdating = null, bool allowShortKey = false)
-        : base(timeProvider)
+    /// <summary>Creates an issuer for a 100ms app access key.</summary>
+    /// <param name="credentials">The app access key (written to <c>access_key</c>) and the app secret.</param>
+    /// <param name="options">The clock, lifetime, backdating and verifier rules; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="credentials"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// The secret is shorter than 32 bytes without <see cref="PlatformTokenIssuerOptions.AllowShortKey"/>, or an option is
+    /// out of range (a lifetime under one second, a backdating under zero or over an hour, a
+    /// <see cref="PlatformTokenIssuerOptions.KeyId"/>); the exception names it.
+    /// </exception>
+    public HmsTokenIssuer(HmsCredentials credentials, HmsTokenIssuerOptions? options = null)
+        : base(options ?? HmsTokenIssuerOptions.Default, Rules)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(accessKey);
-        ArgumentNullException.ThrowIfNull(appSecret);
-        Lifetime = lifetime ?? DefaultLifetime;
-        if (Lifetime < TimeSpan.FromSeconds(1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(lifetime), Lifetime, "The token lifetime must be at least one second.");
-        }
-
-        ClockSkewBackdating = clockSkewBackdating ?? DefaultClockSkewBackdating;
-        if (ClockSkewBackdating < TimeSpan.Zero || ClockSkewBackdating > TimeSpan.FromHours(1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(clockSkewBackdating), ClockSkewBackdating, "The backdating of 'iat' and 'nbf' must be between zero and one hour.");
-        }
-
-        AccessKey = accessKey;
-        Signer = JwtSigner.FromSecret(appSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
-        Verifier = CreateVerifier(appSecret, allowShortKey);
+        ArgumentNullException.ThrowIfNull(credentials);
+        AccessKey = credentials.AccessKey;
+        Options = options ?? HmsTokenIssuerOptions.Default;
+        CreateKeys(credentials.AppSecret, "100ms app secret");
     }
+
+    private static PlatformRules Rules => new("100ms", DefaultLifetime, PlatformRules.OneSecond, TimeSpan.MaxValue, DefaultBackdating, AcceptsKeyId: false);
 
     /// <summary>The app access key written to <c>access_key</c>.</summary>
     public string AccessKey { get; }
 
-    /// <summary>How long a token without <c>exp</c> is valid after <c>nbf</c>.</summary>
-    public TimeSpan Lifetime { get; }
-
-    /// <summary>How far <c>iat</c> and <c>nbf</c> are set back from now.</summary>
-    public TimeSpan ClockSkewBackdating { get; }
+    /// <summary>The options the issuer was created with.</summary>
+    public HmsTokenIssuerOptions Options { get; }
 
     /// <summary>The token's <c>access_key</c> when it names another access key.</summary>
     private protected override ClaimProblem? FindForeignClaim(HmsToken token) =>
@@ -83,7 +68,7 @@ public sealed class HmsTokenIssuer : PlatformTokenIssuer<HmsToken>
         CheckOwnClaims(token);
 
         long now = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
-        DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(now - (long)ClockSkewBackdating.TotalSeconds);
+        DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(now - (long)Backdating.TotalSeconds);
         DateTimeOffset notBefore = token.NotBefore ?? issuedAt;
         return token with
         {

@@ -9,52 +9,47 @@ namespace TokenSchema.LiveKit;
 /// </summary>
 /// <example>
 /// <code>
-/// using var issuer = new LiveKitTokenIssuer(apiKey, apiSecret);
+/// using var issuer = new LiveKitTokenIssuer(new LiveKitCredentials(apiKey, apiSecret));
 /// string token = issuer.Issue(new LiveKitToken { Identity = "alice", Video = new LiveKitVideoGrant { Room = "standup", RoomJoin = true } });
 /// </code>
 /// </example>
 public sealed class LiveKitTokenIssuer : PlatformTokenIssuer<LiveKitToken>
 {
-    /// <summary>The lifetime given to a token without <c>exp</c> unless the constructor says otherwise: six hours.</summary>
+    /// <summary>The lifetime given to a token without <c>exp</c> unless <see cref="PlatformTokenIssuerOptions.Lifetime"/> says otherwise: six hours.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(6);
 
 
-    /// <summary>Creates an issuer for an API key.</summary>
-    /// <param name="apiKey">The API key, written to <c>iss</c>.</param>
-    /// <param name="apiSecret">The API secret; its UTF-8 bytes are the HMAC key.</param>
-    /// <param name="timeProvider">The clock for <c>nbf</c> and <c>exp</c>; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
-    /// <param name="lifetime">How long a token without <c>exp</c> is valid; <see cref="DefaultLifetime"/> when <see langword="null"/>.</param>
-    /// <param name="allowShortKey">Accepts a secret shorter than 32 bytes (see <see cref="JwtSignerOptions.AllowShortKey"/>).</param>
-    /// <exception cref="ArgumentException">The key is blank, or the secret is empty or too short.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is not at least one second.</exception>
-    public LiveKitTokenIssuer(string apiKey, string apiSecret, TimeProvider? timeProvider = null, TimeSpan? lifetime = null, bool allowShortKey = false)
-        : base(timeProvider)
+    /// <summary>Creates an issuer for a LiveKit API key.</summary>
+    /// <param name="credentials">The API key (written to <c>iss</c>) and its secret.</param>
+    /// <param name="options">The clock, lifetime, key id and verifier rules; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="credentials"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// The secret is shorter than 32 bytes without <see cref="PlatformTokenIssuerOptions.AllowShortKey"/>, or an option is
+    /// out of range (a lifetime under one second, a <see cref="PlatformTokenIssuerOptions.Backdating"/>); the exception names it.
+    /// </exception>
+    public LiveKitTokenIssuer(LiveKitCredentials credentials, LiveKitTokenIssuerOptions? options = null)
+        : base(options ?? LiveKitTokenIssuerOptions.Default, Rules)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
-        ArgumentNullException.ThrowIfNull(apiSecret);
-        Lifetime = lifetime ?? DefaultLifetime;
-        if (Lifetime < TimeSpan.FromSeconds(1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(lifetime), Lifetime, "The token lifetime must be at least one second.");
-        }
-
-        ApiKey = apiKey;
-        Signer = JwtSigner.FromSecret(apiSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
-        Verifier = CreateVerifier(apiSecret, allowShortKey, issuer: apiKey);
+        ArgumentNullException.ThrowIfNull(credentials);
+        ApiKey = credentials.ApiKey;
+        Options = options ?? LiveKitTokenIssuerOptions.Default;
+        CreateKeys(credentials.ApiSecret, "LiveKit API secret", issuer: ApiKey);
     }
+
+    private static PlatformRules Rules => new("LiveKit", DefaultLifetime, PlatformRules.OneSecond, TimeSpan.MaxValue, null, AcceptsKeyId: true);
 
     /// <summary>The API key written to <c>iss</c>.</summary>
     public string ApiKey { get; }
 
-    /// <summary>How long a token without <c>exp</c> is valid.</summary>
-    public TimeSpan Lifetime { get; }
+    /// <summary>The options the issuer was created with.</summary>
+    public LiveKitTokenIssuerOptions Options { get; }
 
     /// <summary>The token's <c>iss</c> when it names another API key.</summary>
     private protected override ClaimProblem? FindForeignClaim(LiveKitToken token) => OwnClaim(token.ApiKey, ApiKey, "iss", "with API key");
 
     /// <summary>
     /// Returns <paramref name="token"/> with <c>iss</c> = <see cref="ApiKey"/>, <c>nbf</c> = now and <c>exp</c> =
-    /// now + <see cref="Lifetime"/>, each only where the token leaves it empty.
+    /// now + <see cref="PlatformTokenIssuer{TToken}.Lifetime"/>, each only where the token leaves it empty.
     /// </summary>
     /// <param name="token">The token to complete.</param>
     /// <returns>The completed copy.</returns>

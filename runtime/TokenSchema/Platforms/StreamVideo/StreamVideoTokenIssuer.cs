@@ -5,61 +5,48 @@ namespace TokenSchema.StreamVideo;
 
 /// <summary>
 /// Issues Stream Video user and call tokens, as <c>@stream-io/node-sdk</c> does: <c>iat</c> = now −
-/// <see cref="ClockSkewBackdating"/> (1 s by default) and <c>exp</c> = <c>iat</c> + <c>validity_in_seconds</c> or
-/// <see cref="Lifetime"/> (one hour by default), each only where the token leaves it empty, then signs with the API secret
+/// <see cref="PlatformTokenIssuer{TToken}.Backdating"/> (1 s by default) and <c>exp</c> = <c>iat</c> + <c>validity_in_seconds</c> or
+/// <see cref="PlatformTokenIssuer{TToken}.Lifetime"/> (one hour by default), each only where the token leaves it empty, then signs with the API secret
 /// (HS256) under the header <c>{"alg":"HS256","typ":"JWT"}</c>. <c>validity_in_seconds</c> is not written. Thread-safe;
 /// dispose it to zero the secret.
 /// </summary>
 /// <example>
 /// <code>
-/// using var stream = new StreamVideoTokenIssuer(apiSecret);
+/// using var stream = new StreamVideoTokenIssuer(new StreamVideoCredentials(apiSecret));
 /// string user = stream.IssueUserToken("alice");
 /// string call = stream.IssueCallToken("alice", ["default:standup"], role: "admin");
 /// </code>
 /// </example>
 public sealed class StreamVideoTokenIssuer : PlatformTokenIssuer<StreamVideoToken>
 {
-    /// <summary>The lifetime given to a token without <c>exp</c> unless the constructor says otherwise: one hour, as Stream's SDK gives.</summary>
+    /// <summary>The lifetime given to a token without <c>exp</c> unless <see cref="PlatformTokenIssuerOptions.Lifetime"/> says otherwise: one hour, as Stream's SDK gives.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
 
-    /// <summary>How far <c>iat</c> is set back from now unless the constructor says otherwise: one second, as Stream's SDK does.</summary>
-    public static readonly TimeSpan DefaultClockSkewBackdating = TimeSpan.FromSeconds(1);
+    /// <summary>How far <c>iat</c> is set back from now unless <see cref="PlatformTokenIssuerOptions.Backdating"/> says otherwise: one second, as Stream's SDK does.</summary>
+    public static readonly TimeSpan DefaultBackdating = TimeSpan.FromSeconds(1);
 
 
     /// <summary>Creates an issuer for a Stream app's API secret.</summary>
-    /// <param name="apiSecret">The API secret; its UTF-8 bytes are the HMAC key.</param>
-    /// <param name="timeProvider">The clock for <c>iat</c> and <c>exp</c>; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
-    /// <param name="lifetime">How long a token without <c>exp</c> is valid after <c>iat</c>; <see cref="DefaultLifetime"/> when <see langword="null"/>.</param>
-    /// <param name="clockSkewBackdating">How far <c>iat</c> is set back from now; <see cref="DefaultClockSkewBackdating"/> when <see langword="null"/>.</param>
-    /// <param name="allowShortKey">Accepts a secret shorter than 32 bytes (see <see cref="JwtSignerOptions.AllowShortKey"/>).</param>
-    /// <exception cref="ArgumentException">The secret is empty or too short.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is under one second, or <paramref name="clockSkewBackdating"/> is negative or over an hour.</exception>
-    public StreamVideoTokenIssuer(string apiSecret, TimeProvider? timeProvider = null, TimeSpan? lifetime = null,
-        TimeSpan? clockSkewBackdating = null, bool allowShortKey = false)
-        : base(timeProvider)
+    /// <param name="credentials">The app's API secret.</param>
+    /// <param name="options">The clock, lifetime, backdating and verifier rules; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="credentials"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// The secret is shorter than 32 bytes without <see cref="PlatformTokenIssuerOptions.AllowShortKey"/>, or an option is
+    /// out of range (a lifetime under one second, a backdating under zero or over an hour, a
+    /// <see cref="PlatformTokenIssuerOptions.KeyId"/>); the exception names it.
+    /// </exception>
+    public StreamVideoTokenIssuer(StreamVideoCredentials credentials, StreamVideoTokenIssuerOptions? options = null)
+        : base(options ?? StreamVideoTokenIssuerOptions.Default, Rules)
     {
-        ArgumentNullException.ThrowIfNull(apiSecret);
-        Lifetime = lifetime ?? DefaultLifetime;
-        if (Lifetime < TimeSpan.FromSeconds(1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(lifetime), Lifetime, "The token lifetime must be at least one second.");
-        }
-
-        ClockSkewBackdating = clockSkewBackdating ?? DefaultClockSkewBackdating;
-        if (ClockSkewBackdating < TimeSpan.Zero || ClockSkewBackdating > TimeSpan.FromHours(1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(clockSkewBackdating), ClockSkewBackdating, "The backdating of 'iat' must be between zero and one hour.");
-        }
-
-        Signer = JwtSigner.FromSecret(apiSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
-        Verifier = CreateVerifier(apiSecret, allowShortKey);
+        ArgumentNullException.ThrowIfNull(credentials);
+        Options = options ?? StreamVideoTokenIssuerOptions.Default;
+        CreateKeys(credentials.ApiSecret, "Stream API secret");
     }
 
-    /// <summary>How long a token without <c>exp</c> (and without <c>validity_in_seconds</c>) is valid after <c>iat</c>.</summary>
-    public TimeSpan Lifetime { get; }
+    private static PlatformRules Rules => new("Stream Video", DefaultLifetime, PlatformRules.OneSecond, TimeSpan.MaxValue, DefaultBackdating, AcceptsKeyId: false);
 
-    /// <summary>How far <c>iat</c> is set back from now.</summary>
-    public TimeSpan ClockSkewBackdating { get; }
+    /// <summary>The options the issuer was created with.</summary>
+    public StreamVideoTokenIssuerOptions Options { get; }
 
     /// <summary>
     /// Returns <paramref name="token"/> with <c>iat</c> and <c>exp</c> filled where it leaves them empty, and without
@@ -77,7 +64,7 @@ public sealed class StreamVideoTokenIssuer : PlatformTokenIssuer<StreamVideoToke
         }
 
         long now = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
-        DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(now - (long)ClockSkewBackdating.TotalSeconds);
+        DateTimeOffset issuedAt = token.IssuedAt ?? DateTimeOffset.FromUnixTimeSeconds(now - (long)Backdating.TotalSeconds);
         TimeSpan lifetime = token.ValidityInSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : Lifetime;
         return token with
         {

@@ -9,48 +9,41 @@ namespace TokenSchema.Zoom;
 /// </summary>
 /// <example>
 /// <code>
-/// using var issuer = new ZoomVideoSdkTokenIssuer(sdkKey, sdkSecret);
+/// using var issuer = new ZoomVideoSdkTokenIssuer(new ZoomVideoSdkCredentials(sdkKey, sdkSecret));
 /// string token = issuer.Issue("weekly-standup", ZoomRoleType.Host);
 /// </code>
 /// </example>
 public sealed class ZoomVideoSdkTokenIssuer : PlatformTokenIssuer<ZoomVideoSdkToken>
 {
-    /// <summary>The lifetime given to a token without <c>exp</c> unless the constructor says otherwise: two hours.</summary>
+    /// <summary>The lifetime given to a token without <c>exp</c> unless <see cref="PlatformTokenIssuerOptions.Lifetime"/> says otherwise: two hours.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(2);
 
 
-    /// <summary>Creates an issuer for a Video SDK app.</summary>
-    /// <param name="sdkKey">The Video SDK key, written to <c>app_key</c>.</param>
-    /// <param name="sdkSecret">The Video SDK secret; its UTF-8 bytes are the HMAC key.</param>
-    /// <param name="timeProvider">The clock for <c>iat</c> and <c>exp</c>; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
-    /// <param name="lifetime">
-    /// How long a token without <c>exp</c> is valid; <see cref="DefaultLifetime"/> when <see langword="null"/>; between
-    /// <see cref="ZoomVideoSdkToken.MinLifetime"/> and <see cref="ZoomVideoSdkToken.MaxLifetime"/>.
-    /// </param>
-    /// <param name="allowShortKey">Accepts a secret shorter than 32 bytes (see <see cref="JwtSignerOptions.AllowShortKey"/>).</param>
-    /// <exception cref="ArgumentException">The key is blank, or the secret is empty or too short.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is outside Zoom's 30 minutes to 48 hours.</exception>
-    public ZoomVideoSdkTokenIssuer(string sdkKey, string sdkSecret, TimeProvider? timeProvider = null, TimeSpan? lifetime = null, bool allowShortKey = false)
-        : base(timeProvider)
+    /// <summary>Creates an issuer for a Zoom Video SDK app.</summary>
+    /// <param name="credentials">The Video SDK key (written to <c>app_key</c>) and secret.</param>
+    /// <param name="options">The clock, lifetime and verifier rules; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="credentials"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// The secret is shorter than 32 bytes without <see cref="PlatformTokenIssuerOptions.AllowShortKey"/>, or an option is
+    /// out of range (a lifetime outside Zoom's 30 minutes to 48 hours, a <see cref="PlatformTokenIssuerOptions.Backdating"/>
+    /// or <see cref="PlatformTokenIssuerOptions.KeyId"/>); the exception names it.
+    /// </exception>
+    public ZoomVideoSdkTokenIssuer(ZoomVideoSdkCredentials credentials, ZoomVideoSdkTokenIssuerOptions? options = null)
+        : base(options ?? ZoomVideoSdkTokenIssuerOptions.Default, Rules)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(sdkKey);
-        ArgumentNullException.ThrowIfNull(sdkSecret);
-        Lifetime = lifetime ?? DefaultLifetime;
-        if (Lifetime < ZoomVideoSdkToken.MinLifetime || Lifetime > ZoomVideoSdkToken.MaxLifetime)
-        {
-            throw new ArgumentOutOfRangeException(nameof(lifetime), Lifetime, "A Zoom Video SDK token lives between 1,800 seconds and 48 hours.");
-        }
-
-        SdkKey = sdkKey;
-        Signer = JwtSigner.FromSecret(sdkSecret, new JwtSignerOptions { AllowShortKey = allowShortKey });
-        Verifier = CreateVerifier(sdkSecret, allowShortKey);
+        ArgumentNullException.ThrowIfNull(credentials);
+        SdkKey = credentials.SdkKey;
+        Options = options ?? ZoomVideoSdkTokenIssuerOptions.Default;
+        CreateKeys(credentials.SdkSecret, "Zoom Video SDK secret");
     }
+
+    private static PlatformRules Rules => new("Zoom Video SDK", DefaultLifetime, ZoomVideoSdkToken.MinLifetime, ZoomVideoSdkToken.MaxLifetime, null, AcceptsKeyId: false);
 
     /// <summary>The Video SDK key written to <c>app_key</c>.</summary>
     public string SdkKey { get; }
 
-    /// <summary>How long a token without <c>exp</c> is valid.</summary>
-    public TimeSpan Lifetime { get; }
+    /// <summary>The options the issuer was created with.</summary>
+    public ZoomVideoSdkTokenIssuerOptions Options { get; }
 
     /// <summary>The token's <c>app_key</c> when it names another app.</summary>
     private protected override ClaimProblem? FindForeignClaim(ZoomVideoSdkToken token) =>
@@ -58,7 +51,7 @@ public sealed class ZoomVideoSdkTokenIssuer : PlatformTokenIssuer<ZoomVideoSdkTo
 
     /// <summary>
     /// Returns <paramref name="token"/> with <c>app_key</c>, <c>version</c> = 1, <c>iat</c> = now and <c>exp</c> =
-    /// <c>iat</c> + <see cref="Lifetime"/>, each only where the token leaves it empty.
+    /// <c>iat</c> + <see cref="PlatformTokenIssuer{TToken}.Lifetime"/>, each only where the token leaves it empty.
     /// </summary>
     /// <param name="token">The token to complete.</param>
     /// <returns>The completed copy.</returns>

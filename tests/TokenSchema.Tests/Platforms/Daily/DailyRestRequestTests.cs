@@ -179,7 +179,7 @@ public sealed class DailyRestRequestTests
         Assert.Equal("""{"properties":{"room_name":"standup","is_owner":true,"enable_live_captions_ui":true}}""", token.ToRestRequestBody(new DailyRestOptions { EnableLiveCaptionsUi = true }));
         Assert.Equal("""{"properties":{"room_name":"standup","is_owner":true}}""", token.ToRestRequestBody(new DailyRestOptions()));
 
-        using var daily = new DailyTokenIssuer(ApiKey, DailyTokenTests.ExampleDomain, new ManualTimeProvider(Now));
+        using var daily = new DailyTokenIssuer(new DailyCredentials(ApiKey, Guid.Parse(DailyTokenTests.ExampleDomain)), new DailyTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now) });
         string signed = daily.Issue(token);
         Assert.Equal("""{"r":"standup","d":"25df5057-ef0d-4d97-bde6-0cf287276cbb","iat":1800000000,"exp":1800003600,"o":true}""", Forge.DecodeSegment(signed.Split('.')[1]));
         Assert.DoesNotContain(typeof(DailyToken).GetProperties(), p => p.Name.Contains("Prejoin", StringComparison.Ordinal) || p.Name.Contains("Terse", StringComparison.Ordinal) || p.Name.Contains("Captions", StringComparison.Ordinal));
@@ -285,14 +285,13 @@ public sealed class DailyRestRequestTests
     [Fact]
     public void Issuer_completes_validates_and_writes_the_body_without_domain_or_issue_time()
     {
-        using var daily = new DailyTokenIssuer(ApiKey, DailyTokenTests.ExampleDomain, new ManualTimeProvider(Now.AddMilliseconds(900)));
+        using var daily = new DailyTokenIssuer(new DailyCredentials(ApiKey, Guid.Parse(DailyTokenTests.ExampleDomain)), new DailyTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now.AddMilliseconds(900)) });
 
         Assert.Equal(
             """{"properties":{"room_name":"standup","exp":1800003600,"is_owner":true,"enable_prejoin_ui":true}}""",
             daily.CreateRestRequestBody(new DailyToken { RoomName = "standup", IsOwner = true }, new DailyRestOptions { EnablePrejoinUi = true }));
 
-        daily.DefaultLifetime = null;
-        Assert.Equal("""{"properties":{"room_name":"standup"}}""", daily.CreateRestRequestBody(new DailyToken { RoomName = "standup" }));
+        Assert.Equal("""{"properties":{"room_name":"standup","exp":1800000060}}""", daily.CreateRestRequestBody(new DailyToken { RoomName = "standup", Expires = Now.AddMinutes(1) }));
 
         var invalid = Assert.Throws<JwtPayloadValidationException>(() => daily.CreateRestRequestBody(new DailyToken { RoomName = "r", MeetingJoinHook = new Uri("https://example.com/join"), EjectAfterElapsed = -1 }));
         Assert.Contains("'mjh' is not accepted", invalid.Message, StringComparison.Ordinal);

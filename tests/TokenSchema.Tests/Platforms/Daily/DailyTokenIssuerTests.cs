@@ -24,22 +24,21 @@ public sealed class DailyTokenIssuerTests
     public void Issuer_fills_domain_issue_time_and_expiry_from_its_clock()
     {
         var clock = new ManualTimeProvider(Now.AddMilliseconds(900));
-        using var daily = new DailyTokenIssuer(ApiKey, DailyTokenTests.ExampleDomain, clock);
+        using var daily = new DailyTokenIssuer(new DailyCredentials(ApiKey, Guid.Parse(DailyTokenTests.ExampleDomain)), new DailyTokenIssuerOptions { TimeProvider = clock });
         string token = daily.Issue(new DailyToken { RoomName = "standup", IsOwner = true });
         Assert.Equal("""{"r":"standup","d":"25df5057-ef0d-4d97-bde6-0cf287276cbb","iat":1800000000,"exp":1800003600,"o":true}""", PayloadOf(token));
 
         clock.Now = Now.AddMinutes(5);
-        daily.DefaultLifetime = TimeSpan.FromMinutes(10);
-        Assert.Equal("""{"r":"standup","d":"25df5057-ef0d-4d97-bde6-0cf287276cbb","iat":1800000300,"exp":1800000900}""", PayloadOf(daily.Issue(new DailyToken { RoomName = "standup" })));
-
-        daily.DefaultLifetime = null;
-        Assert.Equal("""{"r":"standup","d":"25df5057-ef0d-4d97-bde6-0cf287276cbb","iat":1800000300}""", PayloadOf(daily.Issue(new DailyToken { RoomName = "standup" })));
+        using var tenMinutes = new DailyTokenIssuer(new DailyCredentials(ApiKey, Domain), new DailyTokenIssuerOptions { TimeProvider = clock, Lifetime = TimeSpan.FromMinutes(10) });
+        Assert.Equal(TimeSpan.FromMinutes(10), tenMinutes.Lifetime);
+        Assert.Equal(DailyTokenIssuer.DefaultLifetime, daily.Lifetime);
+        Assert.Equal("""{"r":"standup","d":"25df5057-ef0d-4d97-bde6-0cf287276cbb","iat":1800000300,"exp":1800000900}""", PayloadOf(tenMinutes.Issue(new DailyToken { RoomName = "standup" })));
     }
 
     [Fact]
     public void Issuer_keeps_the_claims_it_is_given()
     {
-        using var daily = new DailyTokenIssuer(ApiKey, Domain, new ManualTimeProvider(Now));
+        using var daily = new DailyTokenIssuer(new DailyCredentials(ApiKey, Domain), new DailyTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now) });
         var token = new DailyToken { RoomName = "r1", DomainId = Domain, IssuedAt = Now.AddSeconds(-60), Expires = Now.AddSeconds(30) };
         Assert.Equal("""{"r":"r1","d":"25df5057-ef0d-4d97-bde6-0cf287276cbb","iat":1799999940,"exp":1800000030}""", PayloadOf(daily.Issue(token)));
         Assert.Equal(token, daily.Complete(token));
@@ -49,15 +48,17 @@ public sealed class DailyTokenIssuerTests
     [Fact]
     public void Issuer_without_expiry_reproduces_Daily_example_token()
     {
-        using var daily = new DailyTokenIssuer(ApiKey, DailyTokenTests.ExampleDomain, new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1548722207))) { DefaultLifetime = null };
-        string token = daily.Issue(new DailyToken { RoomName = "room-0253" });
+        // The example has no exp, which the issuer always fills: its completed claims, without exp, signed as they are.
+        using var daily = new DailyTokenIssuer(new DailyCredentials(ApiKey, Guid.Parse(DailyTokenTests.ExampleDomain)), new DailyTokenIssuerOptions { TimeProvider = new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1548722207)) });
+        using var signer = JwtSigner.FromSecret(ApiKey);
+        string token = signer.Sign(daily.Complete(new DailyToken { RoomName = "room-0253" }) with { Expires = null });
         Assert.Equal(DailyTokenTests.ExampleSegments, token[..token.LastIndexOf('.')]);
     }
 
     [Fact]
     public void Issued_token_verifies_under_the_api_key()
     {
-        using var daily = new DailyTokenIssuer(ApiKey, Domain, new ManualTimeProvider(Now));
+        using var daily = new DailyTokenIssuer(new DailyCredentials(ApiKey, Domain), new DailyTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now) });
         string token = daily.Issue(DailyTokenTests.FullToken());
         using var verifier = JwtVerifier.FromSecret(ApiKey, new JwtVerifierOptions { TimeProvider = new ManualTimeProvider(Now) });
         Assert.True(verifier.TryVerify(token.AsSpan(), out DailyToken? read, out JwtError error), error.ToString());
@@ -67,29 +68,33 @@ public sealed class DailyTokenIssuerTests
     [Fact]
     public void Issuer_errors_name_the_claim()
     {
-        using var daily = new DailyTokenIssuer(ApiKey, Domain, new ManualTimeProvider(Now));
+        using var daily = new DailyTokenIssuer(new DailyCredentials(ApiKey, Domain), new DailyTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now) });
         var invalid = Assert.Throws<JwtPayloadValidationException>(() => daily.Issue(new DailyToken { UserId = new string('x', 40), EjectAfterElapsed = -5 }));
         Assert.Equal(new[] { "eje", "r", "ud" }, invalid.Problems.Select(p => p.Claim).Order(StringComparer.Ordinal));
 
         var otherDomain = Assert.Throws<ArgumentException>(() => daily.Issue(new DailyToken { RoomName = "a", DomainId = Guid.NewGuid() }));
         Assert.Contains("'d'", otherDomain.Message);
 
-        var badDomain = Assert.Throws<ArgumentException>(() => new DailyTokenIssuer(ApiKey, "my-domain"));
+        var badDomain = Assert.Throws<ArgumentException>(() => DailyCredentials.ParseDomainId("my-domain"));
         Assert.Equal("domainId", badDomain.ParamName);
         Assert.Contains("'d'", badDomain.Message);
-        Assert.Equal("domainId", Assert.Throws<ArgumentException>(() => new DailyTokenIssuer(ApiKey, Guid.Empty)).ParamName);
-        var shortKey = Assert.Throws<ArgumentException>(() => new DailyTokenIssuer("short", Domain));
-        Assert.Equal("apiKey", shortKey.ParamName);
+        Assert.Equal("DomainId", Assert.Throws<ArgumentException>(() => new DailyCredentials(ApiKey, Guid.Empty)).ParamName);
+        var shortKey = Assert.Throws<ArgumentException>(() => new DailyTokenIssuer(new DailyCredentials("short", Domain)));
+        Assert.Equal("credentials", shortKey.ParamName);
         Assert.Contains("5 bytes", shortKey.Message);
-        Assert.Equal("apiKey", Assert.Throws<ArgumentException>(() => new DailyTokenIssuer("", Domain)).ParamName);
-        Assert.Throws<ArgumentNullException>(() => new DailyTokenIssuer(null!, Domain));
-        Assert.Throws<ArgumentOutOfRangeException>(() => daily.DefaultLifetime = TimeSpan.Zero);
+        Assert.Contains("Daily API key", shortKey.Message);
+        Assert.Equal("ApiKey", Assert.Throws<ArgumentException>(() => new DailyCredentials("", Domain)).ParamName);
+        Assert.Equal("ApiKey", Assert.Throws<ArgumentNullException>(() => new DailyCredentials(null!, Domain)).ParamName);
+        Assert.Equal("Lifetime", Assert.Throws<ArgumentOutOfRangeException>(() => new DailyTokenIssuer(new DailyCredentials(ApiKey, Domain), new DailyTokenIssuerOptions { Lifetime = TimeSpan.Zero })).ParamName);
+        Assert.Equal("Backdating", Assert.Throws<ArgumentException>(() => new DailyTokenIssuer(new DailyCredentials(ApiKey, Domain), new DailyTokenIssuerOptions { Backdating = TimeSpan.Zero })).ParamName);
+        Assert.Equal("KeyId", Assert.Throws<ArgumentException>(() => new DailyTokenIssuer(new DailyCredentials(ApiKey, Domain), new DailyTokenIssuerOptions { KeyId = "k" })).ParamName);
+        Assert.DoesNotContain(ApiKey, new DailyCredentials(ApiKey, Domain).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Issuer_reports_tokens_over_Daily_recommended_length()
     {
-        using var daily = new DailyTokenIssuer(ApiKey, Domain, new ManualTimeProvider(Now));
+        using var daily = new DailyTokenIssuer(new DailyCredentials(ApiKey, Domain), new DailyTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now), RejectOverlongTokens = false });
         string typical = daily.Issue(new DailyToken { RoomName = "standup", UserName = "Ada" });
         Assert.False(DailyTokenIssuer.ExceedsRecommendedLength(typical));
 
@@ -98,9 +103,10 @@ public sealed class DailyTokenIssuerTests
         Assert.True(overlong.Length > DailyTokenIssuer.MaxRecommendedLength);
         Assert.True(DailyTokenIssuer.ExceedsRecommendedLength(overlong));
 
-        daily.RejectOverlongTokens = true;
-        Assert.Equal(typical, daily.Issue(new DailyToken { RoomName = "standup", UserName = "Ada" }));
-        var error = Assert.Throws<InvalidOperationException>(() => daily.Issue(large));
+        using var rejecting = new DailyTokenIssuer(new DailyCredentials(ApiKey, Domain), new DailyTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now) });
+        Assert.True(rejecting.Options.RejectOverlongTokens);
+        Assert.Equal(typical, rejecting.Issue(new DailyToken { RoomName = "standup", UserName = "Ada" }));
+        var error = Assert.Throws<InvalidOperationException>(() => rejecting.Issue(large));
         Assert.Contains(overlong.Length.ToString(), error.Message);
         Assert.Contains("2048", error.Message);
     }
@@ -115,7 +121,7 @@ public sealed class DailyTokenIssuerTests
     [Fact]
     public void Disposed_issuer_refuses_to_issue()
     {
-        var daily = new DailyTokenIssuer(ApiKey, Domain, new ManualTimeProvider(Now));
+        var daily = new DailyTokenIssuer(new DailyCredentials(ApiKey, Domain), new DailyTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now) });
         daily.Dispose();
         Assert.Throws<ObjectDisposedException>(() => daily.Issue(new DailyToken { RoomName = "a" }));
     }
@@ -123,7 +129,7 @@ public sealed class DailyTokenIssuerTests
     [Fact]
     public async Task IdentityModel_reads_the_same_claim_values_from_a_Daily_token()
     {
-        using var daily = new DailyTokenIssuer(ApiKey, Domain, new ManualTimeProvider(Now));
+        using var daily = new DailyTokenIssuer(new DailyCredentials(ApiKey, Domain), new DailyTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now) });
         DailyToken sent = DailyTokenTests.FullToken() with { IssuedAt = null, NotBefore = null, Expires = null };
         string token = daily.Issue(sent);
 

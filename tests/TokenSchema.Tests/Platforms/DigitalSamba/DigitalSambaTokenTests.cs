@@ -104,7 +104,7 @@ public sealed class DigitalSambaTokenTests
     public void Issuer_fills_team_issue_time_and_default_expiry_from_its_clock()
     {
         var clock = new ManualTimeProvider(Now.AddMilliseconds(700));
-        using var issuer = new DigitalSambaTokenIssuer(Team, DeveloperKey, clock);
+        using var issuer = new DigitalSambaTokenIssuer(new DigitalSambaCredentials(Team, DeveloperKey), new DigitalSambaTokenIssuerOptions { TimeProvider = clock });
         string token = issuer.Issue(new DigitalSambaToken { RoomId = "weekly", Role = "moderator" });
 
         Assert.Equal("""{"rd":"weekly","td":"7d5c2a3e-4b1f-4e8a-9c6d-0f1e2d3c4b5a","role":"moderator","iat":1733808124,"exp":1733811724}""", PayloadJson(token));
@@ -121,7 +121,7 @@ public sealed class DigitalSambaTokenTests
     public void Issuer_keeps_given_times_honours_its_lifetime_and_refuses_another_team()
     {
         var clock = new ManualTimeProvider(Now);
-        using var issuer = new DigitalSambaTokenIssuer(Team, DeveloperKey, clock, TimeSpan.FromMinutes(10));
+        using var issuer = new DigitalSambaTokenIssuer(new DigitalSambaCredentials(Team, DeveloperKey), new DigitalSambaTokenIssuerOptions { TimeProvider = clock, Lifetime = TimeSpan.FromMinutes(10) });
         DigitalSambaToken kept = issuer.Complete(new DigitalSambaToken { RoomId = "r", IssuedAt = Now.AddMinutes(-1), Expires = Now.AddDays(1) });
         Assert.Equal(Now.AddMinutes(-1), kept.IssuedAt);
         Assert.Equal(Now.AddDays(1), kept.Expires);
@@ -130,8 +130,8 @@ public sealed class DigitalSambaTokenTests
         var error = Assert.Throws<ArgumentException>(() => issuer.Issue(new DigitalSambaToken { RoomId = "r", TeamId = "another-team" }));
         Assert.Contains("'td'", error.Message);
         Assert.Throws<JwtPayloadValidationException>(() => issuer.Issue(new DigitalSambaToken { RoomId = "" }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new DigitalSambaTokenIssuer(Team, DeveloperKey, clock, TimeSpan.Zero));
-        Assert.Throws<ArgumentException>(() => new DigitalSambaTokenIssuer(" ", DeveloperKey));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DigitalSambaTokenIssuer(new DigitalSambaCredentials(Team, DeveloperKey), new DigitalSambaTokenIssuerOptions { TimeProvider = clock, Lifetime = TimeSpan.Zero }));
+        Assert.Throws<ArgumentException>(() => new DigitalSambaTokenIssuer(new DigitalSambaCredentials(" ", DeveloperKey)));
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class DigitalSambaTokenTests
     public async Task IdentityModel_validates_an_issued_token_with_the_same_claims()
     {
         DateTimeOffset now = WholeSecondsNow();
-        using var issuer = new DigitalSambaTokenIssuer(Team, DeveloperKey, new ManualTimeProvider(now));
+        using var issuer = new DigitalSambaTokenIssuer(new DigitalSambaCredentials(Team, DeveloperKey), new DigitalSambaTokenIssuerOptions { TimeProvider = new ManualTimeProvider(now) });
         string token = issuer.Issue(new DigitalSambaToken { RoomId = Room, ExternalUserId = "EXT1234", UserName = "Mohammed", Role = "moderator", AvatarUrl = "https://cdn.example.com/a.png" });
 
         JsonWebToken jwt = await ValidateWithIdentityModel(token, Key);

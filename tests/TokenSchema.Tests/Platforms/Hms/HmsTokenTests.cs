@@ -39,7 +39,7 @@ public sealed class HmsTokenTests
     [Fact]
     public void Issuer_backdates_iat_and_nbf_by_10_seconds_gives_24_hours_and_a_UUID_v4_jti()
     {
-        using var issuer = new HmsTokenIssuer(AccessKey, Secret, new ManualTimeProvider(Now.AddMilliseconds(700)));
+        using var issuer = new HmsTokenIssuer(new HmsCredentials(AccessKey, Secret), new HmsTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now.AddMilliseconds(700)) });
         HmsToken token = Verify<HmsToken>(issuer.IssueAppToken("room-1", "guest"), Key, Now);
         Assert.Equal(Now.AddSeconds(-10), token.IssuedAt);
         Assert.Equal(Now.AddSeconds(-10), token.NotBefore);
@@ -50,7 +50,7 @@ public sealed class HmsTokenTests
         Assert.Equal(4, Guid.Parse(token.TokenId!).Version);
         Assert.NotEqual(token.TokenId, Verify<HmsToken>(issuer.IssueAppToken("room-1", "guest"), Key, Now).TokenId);
 
-        using var custom = new HmsTokenIssuer(AccessKey, Secret, new ManualTimeProvider(Now), TimeSpan.FromMinutes(5), TimeSpan.Zero);
+        using var custom = new HmsTokenIssuer(new HmsCredentials(AccessKey, Secret), new HmsTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now), Lifetime = TimeSpan.FromMinutes(5), Backdating = TimeSpan.Zero });
         HmsToken management = Verify<HmsToken>(custom.IssueManagementToken(), Key, Now);
         Assert.Equal((Now, Now, Now.AddMinutes(5)), (management.IssuedAt!.Value, management.NotBefore!.Value, management.Expires!.Value));
         string json = PayloadJson(custom.IssueManagementToken());
@@ -88,11 +88,11 @@ public sealed class HmsTokenTests
     [Fact]
     public void Issuer_refuses_another_access_key_and_bad_settings()
     {
-        using var issuer = new HmsTokenIssuer(AccessKey, Secret, new ManualTimeProvider(Now));
+        using var issuer = new HmsTokenIssuer(new HmsCredentials(AccessKey, Secret), new HmsTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now) });
         Assert.Contains("'access_key'", Assert.Throws<ArgumentException>(() => issuer.Issue(App with { AccessKey = "other" })).Message);
         Assert.Equal("role", Assert.Single(Assert.Throws<JwtPayloadValidationException>(() => issuer.IssueAppToken("r", "")).Problems).Claim);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new HmsTokenIssuer(AccessKey, Secret, clockSkewBackdating: TimeSpan.FromSeconds(-1)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new HmsTokenIssuer(AccessKey, Secret, lifetime: TimeSpan.Zero));
-        Assert.Throws<ArgumentException>(() => new HmsTokenIssuer(" ", Secret));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HmsTokenIssuer(new HmsCredentials(AccessKey, Secret), new HmsTokenIssuerOptions { Backdating = TimeSpan.FromSeconds(-1) }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HmsTokenIssuer(new HmsCredentials(AccessKey, Secret), new HmsTokenIssuerOptions { Lifetime = TimeSpan.Zero }));
+        Assert.Throws<ArgumentException>(() => new HmsTokenIssuer(new HmsCredentials(" ", Secret)));
     }
 }

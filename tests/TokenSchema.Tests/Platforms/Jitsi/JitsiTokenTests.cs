@@ -51,11 +51,11 @@ public sealed class JitsiTokenTests
     [Fact]
     public void The_issuer_fills_iss_aud_nbf_backdated_by_10_seconds_and_a_one_hour_exp()
     {
-        using var issuer = new JitsiTokenIssuer(AppId, Secret, "jitsi", new ManualTimeProvider(Now.AddMilliseconds(400)));
+        using var issuer = new JitsiTokenIssuer(new JitsiCredentials(AppId, Secret), new JitsiTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now.AddMilliseconds(400)) });
         string token = issuer.Issue(new JitsiToken { Subject = "meet.example.com", Room = "standup", Context = new JitsiContext { User = new JitsiUser { Id = "alice" } } });
         Assert.Equal("""{"context":{"user":{"id":"alice"}},"aud":"jitsi","iss":"my_client","sub":"meet.example.com","room":"standup","exp":1800003600,"nbf":1799999990}""", PayloadJson(token));
         Assert.Contains("'iss'", Assert.Throws<ArgumentException>(() => issuer.Issue(Documented with { AppId = "other" })).Message);
-        Assert.Throws<ArgumentException>(() => new JitsiTokenIssuer(AppId, Secret, " "));
+        Assert.Throws<ArgumentException>(() => new JitsiTokenIssuer(new JitsiCredentials(AppId, Secret), new JitsiTokenIssuerOptions { Audience = " " }));
     }
 
     [Fact]

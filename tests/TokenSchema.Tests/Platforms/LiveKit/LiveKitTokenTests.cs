@@ -74,7 +74,7 @@ public sealed class LiveKitTokenTests
     public void Issuer_writes_the_join_token_LiveKit_documents_with_absent_flags_left_out()
     {
         var clock = new ManualTimeProvider(Now.AddMilliseconds(500));
-        using var issuer = new LiveKitTokenIssuer(ApiKey, ApiSecret, clock);
+        using var issuer = new LiveKitTokenIssuer(new LiveKitCredentials(ApiKey, ApiSecret), new LiveKitTokenIssuerOptions { TimeProvider = clock });
         string expected = """{"iss":"APIdemoKey42","sub":"alice","nbf":1800000000,"exp":1800021600,"name":"Alice","video":{"room":"standup","roomJoin":true}}""";
         string token = issuer.IssueJoin("alice", "standup", "Alice");
         Assert.Equal(Forge.Base64Url(expected), token.Split('.')[1]);
@@ -85,7 +85,7 @@ public sealed class LiveKitTokenTests
     [Fact]
     public void Round_trip_with_every_claim_set_returns_an_equal_token()
     {
-        using var issuer = new LiveKitTokenIssuer(ApiKey, ApiSecret, new ManualTimeProvider(Now));
+        using var issuer = new LiveKitTokenIssuer(new LiveKitCredentials(ApiKey, ApiSecret), new LiveKitTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now) });
         LiveKitToken received = Verify<LiveKitToken>(issuer.Issue(Full), Key, Now);
         Assert.Equal(Full, received);
         Assert.Equal(Full.GetHashCode(), received.GetHashCode());
@@ -184,7 +184,7 @@ public sealed class LiveKitTokenTests
     public void Issuer_fills_iss_nbf_and_exp_and_refuses_a_join_without_identity()
     {
         var clock = new ManualTimeProvider(Now);
-        using var issuer = new LiveKitTokenIssuer(ApiKey, ApiSecret, clock, TimeSpan.FromMinutes(15));
+        using var issuer = new LiveKitTokenIssuer(new LiveKitCredentials(ApiKey, ApiSecret), new LiveKitTokenIssuerOptions { TimeProvider = clock, Lifetime = TimeSpan.FromMinutes(15) });
         LiveKitToken completed = issuer.Complete(new LiveKitToken { Identity = "bob" });
         Assert.Equal(ApiKey, completed.ApiKey);
         Assert.Equal(Now, completed.NotBefore);
@@ -201,7 +201,7 @@ public sealed class LiveKitTokenTests
     public async Task IdentityModel_validates_an_issued_token_with_the_same_claims()
     {
         DateTimeOffset now = WholeSecondsNow();
-        using var issuer = new LiveKitTokenIssuer(ApiKey, ApiSecret, new ManualTimeProvider(now));
+        using var issuer = new LiveKitTokenIssuer(new LiveKitCredentials(ApiKey, ApiSecret), new LiveKitTokenIssuerOptions { TimeProvider = new ManualTimeProvider(now) });
         string token = issuer.Issue(Full with { NotBefore = null, Expires = null, IssuedAt = null });
 
         JsonWebToken jwt = await ValidateWithIdentityModel(token, Key);

@@ -18,7 +18,7 @@ public sealed class LiveKitWebhookReceiverTests
 
     private static string Authorization(byte[] body, string key = ApiKey, string secret = Secret, TimeSpan? lifetime = null)
     {
-        using var issuer = new LiveKitTokenIssuer(key, secret, Clock, lifetime ?? TimeSpan.FromMinutes(5));
+        using var issuer = new LiveKitTokenIssuer(new LiveKitCredentials(key, secret), new LiveKitTokenIssuerOptions { TimeProvider = Clock, Lifetime = lifetime ?? TimeSpan.FromMinutes(5) });
         return issuer.Issue(new LiveKitToken { Sha256 = LiveKitWebhookReceiver.BodyHash(body) });
     }
 
@@ -84,7 +84,7 @@ public sealed class LiveKitWebhookReceiverTests
         Assert.Equal(LiveKitWebhookError.MissingAuthorization, Refusal(null).Error);
         Assert.Equal(LiveKitWebhookError.MissingAuthorization, Refusal("").Error);
         Assert.Equal(LiveKitWebhookError.InvalidToken, Refusal("Bearer " + Authorization(Body)).Error);
-        using var issuer = new LiveKitTokenIssuer(ApiKey, Secret, Clock);
+        using var issuer = new LiveKitTokenIssuer(new LiveKitCredentials(ApiKey, Secret), new LiveKitTokenIssuerOptions { TimeProvider = Clock });
         Assert.Equal(LiveKitWebhookError.BodyHashMismatch, Refusal(issuer.Issue(new LiveKitToken { Identity = "alice" })).Error);
         Assert.Equal(LiveKitWebhookError.BodyHashMismatch, Refusal(issuer.Issue(new LiveKitToken { Sha256 = "not a hash" })).Error);
     }

@@ -24,7 +24,7 @@ public sealed class StreamVideoTokenTests
     [Fact]
     public void The_issuer_backdates_iat_by_one_second_gives_an_hour_and_does_not_write_validity_in_seconds()
     {
-        using var issuer = new StreamVideoTokenIssuer(Secret, new ManualTimeProvider(Now.AddMilliseconds(300)));
+        using var issuer = new StreamVideoTokenIssuer(new StreamVideoCredentials(Secret), new StreamVideoTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now.AddMilliseconds(300)) });
         Assert.Equal("""{"user_id":"alice","iat":1799999999,"exp":1800003599}""", PayloadJson(issuer.IssueUserToken("alice")));
         string call = issuer.Issue(new StreamVideoToken { UserId = "bob", CallCids = ["livestream:town-hall"], ValidityInSeconds = 600 });
         Assert.Equal("""{"user_id":"bob","call_cids":["livestream:town-hall"],"iat":1799999999,"exp":1800000599}""", PayloadJson(call));

@@ -77,7 +77,7 @@ public sealed class TwilioSdkConformanceTests
     {
         DateTimeOffset now = WholeSecondsNow();
         string sdk = SdkToken(now.AddHours(1).UtcDateTime, now.UtcDateTime, region: "ie1");
-        using var issuer = new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, new ManualTimeProvider(now), region: "ie1");
+        using var issuer = new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, ApiKeySid, Secret), new TwilioVideoTokenIssuerOptions { TimeProvider = new ManualTimeProvider(now), Region = "ie1" });
         string ours = issuer.Issue(new TwilioVideoToken
         {
             NotBefore = now,

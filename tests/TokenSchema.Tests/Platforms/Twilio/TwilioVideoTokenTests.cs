@@ -45,7 +45,7 @@ public sealed class TwilioVideoTokenTests
     public void Issuer_header_is_alg_typ_then_cty()
     {
         // The order Twilio's Node.js and .NET libraries write.
-        using var issuer = new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, new ManualTimeProvider(Now));
+        using var issuer = new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, ApiKeySid, Secret), new TwilioVideoTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now) });
         string token = issuer.Issue("alice", "DailyStandup");
         Assert.Equal("""{"alg":"HS256","typ":"JWT","cty":"twilio-fpa;v=1"}""", HeaderJson(token));
         Assert.Equal("""{"alg":"HS256","typ":"JWT","cty":"twilio-fpa;v=1"}""", Encoding.UTF8.GetString(issuer.HeaderJson.Span));
@@ -55,7 +55,7 @@ public sealed class TwilioVideoTokenTests
     [Fact]
     public void Round_trip_with_every_claim_set_returns_an_equal_token()
     {
-        using var issuer = new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, new ManualTimeProvider(Now));
+        using var issuer = new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, ApiKeySid, Secret), new TwilioVideoTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now) });
         string token = issuer.Issue(Full);
         Assert.Equal(Full, Verify<TwilioVideoToken>(token, Key, Now));
     }
@@ -98,7 +98,7 @@ public sealed class TwilioVideoTokenTests
     public void Issuer_fills_jti_iss_sub_iat_and_a_one_hour_exp_from_its_clock()
     {
         var clock = new ManualTimeProvider(Now.AddMilliseconds(250));
-        using var issuer = new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, clock);
+        using var issuer = new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, ApiKeySid, Secret), new TwilioVideoTokenIssuerOptions { TimeProvider = clock });
         string token = issuer.Issue("alice");
         Assert.Equal(
             """{"jti":"SKfedcba9876543210fedcba9876543210-1800000000","iss":"SKfedcba9876543210fedcba9876543210","sub":"AC0123456789abcdef0123456789abcdef","iat":1800000000,"exp":1800003600,"grants":{"identity":"alice","video":{}}}""",
@@ -109,27 +109,27 @@ public sealed class TwilioVideoTokenTests
         Assert.Equal(ApiKeySid + "-1800000042", completed.TokenId);
         Assert.Equal(Now.AddSeconds(42), completed.IssuedAt);
         Assert.Equal(Now.AddMinutes(30), completed.Expires);
-        Assert.Equal(Now.AddSeconds(42 + 600), new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, clock, TimeSpan.FromMinutes(10)).Complete(completed with { Expires = null }).Expires);
+        Assert.Equal(Now.AddSeconds(42 + 600), new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, ApiKeySid, Secret), new TwilioVideoTokenIssuerOptions { TimeProvider = clock, Lifetime = TimeSpan.FromMinutes(10) }).Complete(completed with { Expires = null }).Expires);
     }
 
     [Fact]
     public void Issuer_refuses_too_long_tokens_blank_identities_and_other_accounts()
     {
-        using var issuer = new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, new ManualTimeProvider(Now));
+        using var issuer = new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, ApiKeySid, Secret), new TwilioVideoTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now) });
         var tooLong = Assert.Throws<JwtPayloadValidationException>(() => issuer.Issue(new TwilioVideoToken { Grants = Full.Grants, Expires = Now.AddDays(1).AddSeconds(1) }));
         Assert.Equal("exp", Assert.Single(tooLong.Problems).Claim);
         var blank = Assert.Throws<JwtPayloadValidationException>(() => issuer.Issue(""));
         Assert.Equal("grants.identity", Assert.Single(blank.Problems).Claim);
         Assert.Contains("'sub'", Assert.Throws<ArgumentException>(() => issuer.Issue(Full with { AccountSid = "AC" + new string('1', 32) })).Message);
         Assert.Contains("'iss'", Assert.Throws<ArgumentException>(() => issuer.Issue(Full with { ApiKeySid = "SK" + new string('1', 32) })).Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, lifetime: TimeSpan.FromSeconds(86_401)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, ApiKeySid, Secret), new TwilioVideoTokenIssuerOptions { Lifetime = TimeSpan.FromSeconds(86_401) }));
     }
 
     [Fact]
     public async Task IdentityModel_validates_an_issued_token_with_the_same_claims()
     {
         DateTimeOffset now = WholeSecondsNow();
-        using var issuer = new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, new ManualTimeProvider(now));
+        using var issuer = new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, ApiKeySid, Secret), new TwilioVideoTokenIssuerOptions { TimeProvider = new ManualTimeProvider(now) });
         string token = issuer.Issue("alice", "DailyStandup");
 
         JsonWebToken jwt = await ValidateWithIdentityModel(token, Key);
@@ -185,25 +185,28 @@ public sealed class TwilioVideoTokenTests
     {
         ClaimValidationResult swapped = (Full with { ApiKeySid = AccountSid, AccountSid = ApiKeySid }).Validate();
         Assert.All(swapped.Problems, p => Assert.Contains("20103", p.Message));
-        var error = Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(ApiKeySid, AccountSid, Secret));
-        Assert.Equal("accountSid", error.ParamName);
+        var error = Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(new TwilioCredentials(ApiKeySid, AccountSid, Secret)));
+        Assert.Equal("AccountSid", error.ParamName);
         Assert.Contains("'sub'", error.Message);
         Assert.Contains("API key SID", error.Message);
-        error = Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(AccountSid, AccountSid, Secret));
-        Assert.Equal("apiKeySid", error.ParamName);
+        error = Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, AccountSid, Secret)));
+        Assert.Equal("ApiKeySid", error.ParamName);
         Assert.Contains("'iss'", error.Message);
-        Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(AccountSid, "SK123", Secret));
+        Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, "SK123", Secret)));
     }
 
     [Fact]
     public void The_region_is_written_to_the_twr_header_last()
     {
-        using var issuer = new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, new ManualTimeProvider(Now), region: "ie1");
+        using var issuer = new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, ApiKeySid, Secret), new TwilioVideoTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now), Region = "ie1" });
         Assert.Equal("ie1", issuer.Region);
         Assert.Equal("""{"alg":"HS256","typ":"JWT","cty":"twilio-fpa;v=1","twr":"ie1"}""", HeaderJson(issuer.Issue("alice")));
         Assert.Equal(Full, Verify<TwilioVideoToken>(issuer.Issue(Full), Key, Now));
-        Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, region: "US1"));
-        Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, region: ""));
-        Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(AccountSid, ApiKeySid, Secret, region: "us1\"x"));
+        Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, ApiKeySid, Secret), new TwilioVideoTokenIssuerOptions { Region = "US1" }));
+        Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, ApiKeySid, Secret), new TwilioVideoTokenIssuerOptions { Region = "" }));
+        Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, ApiKeySid, Secret), new TwilioVideoTokenIssuerOptions { Region = "us1\"x" }));
+        var unknown = Assert.Throws<ArgumentException>(() => new TwilioVideoTokenIssuer(new TwilioCredentials(AccountSid, ApiKeySid, Secret), new TwilioVideoTokenIssuerOptions { Region = "eu9" }));
+        Assert.Equal("Region", unknown.ParamName);
+        Assert.Contains("us1", unknown.Message, StringComparison.Ordinal);
     }
 }

@@ -47,7 +47,7 @@ public sealed class ZoomVideoSdkTokenTests
     [Fact]
     public void Issuer_output_is_the_documented_required_payload_byte_for_byte()
     {
-        using var issuer = new ZoomVideoSdkTokenIssuer(SdkKey, SdkSecret, new ManualTimeProvider(Now.AddMilliseconds(999)));
+        using var issuer = new ZoomVideoSdkTokenIssuer(new ZoomVideoSdkCredentials(SdkKey, SdkSecret), new ZoomVideoSdkTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now.AddMilliseconds(999)) });
         string expected = """{"app_key":"zoomDemoSdkKey123","role_type":0,"tpc":"weekly-standup","version":1,"iat":1800000000,"exp":1800007200}""";
         string token = issuer.Issue("weekly-standup", ZoomRoleType.Participant);
         Assert.Equal(Forge.Base64Url(expected), token.Split('.')[1]);
@@ -57,7 +57,7 @@ public sealed class ZoomVideoSdkTokenTests
     [Fact]
     public void Round_trip_with_every_claim_set_returns_an_equal_token()
     {
-        using var issuer = new ZoomVideoSdkTokenIssuer(SdkKey, SdkSecret, new ManualTimeProvider(Now));
+        using var issuer = new ZoomVideoSdkTokenIssuer(new ZoomVideoSdkCredentials(SdkKey, SdkSecret), new ZoomVideoSdkTokenIssuerOptions { TimeProvider = new ManualTimeProvider(Now) });
         Assert.Equal(Full, Verify<ZoomVideoSdkToken>(issuer.Issue(Full), Key, Now));
     }
 
@@ -140,7 +140,7 @@ public sealed class ZoomVideoSdkTokenTests
     public void Issuer_fills_app_key_version_and_times_and_refuses_windows_zoom_would_refuse()
     {
         var clock = new ManualTimeProvider(Now);
-        using var issuer = new ZoomVideoSdkTokenIssuer(SdkKey, SdkSecret, clock, TimeSpan.FromHours(24));
+        using var issuer = new ZoomVideoSdkTokenIssuer(new ZoomVideoSdkCredentials(SdkKey, SdkSecret), new ZoomVideoSdkTokenIssuerOptions { TimeProvider = clock, Lifetime = TimeSpan.FromHours(24) });
         ZoomVideoSdkToken completed = issuer.Complete(new ZoomVideoSdkToken { SessionName = "s", RoleType = ZoomRoleType.Host });
         Assert.Equal(SdkKey, completed.AppKey);
         Assert.Equal(1, completed.Version);
@@ -150,15 +150,15 @@ public sealed class ZoomVideoSdkTokenTests
         var tooShort = Assert.Throws<JwtPayloadValidationException>(() => issuer.Issue(new ZoomVideoSdkToken { SessionName = "s", RoleType = ZoomRoleType.Host, Expires = Now.AddMinutes(10) }));
         Assert.Equal("exp", Assert.Single(tooShort.Problems).Claim);
         Assert.Contains("'app_key'", Assert.Throws<ArgumentException>(() => issuer.Issue(Full with { AppKey = "other" })).Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ZoomVideoSdkTokenIssuer(SdkKey, SdkSecret, lifetime: TimeSpan.FromMinutes(29)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ZoomVideoSdkTokenIssuer(SdkKey, SdkSecret, lifetime: TimeSpan.FromHours(49)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ZoomVideoSdkTokenIssuer(new ZoomVideoSdkCredentials(SdkKey, SdkSecret), new ZoomVideoSdkTokenIssuerOptions { Lifetime = TimeSpan.FromMinutes(29) }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ZoomVideoSdkTokenIssuer(new ZoomVideoSdkCredentials(SdkKey, SdkSecret), new ZoomVideoSdkTokenIssuerOptions { Lifetime = TimeSpan.FromHours(49) }));
     }
 
     [Fact]
     public async Task IdentityModel_validates_an_issued_token_with_the_same_claims()
     {
         DateTimeOffset now = WholeSecondsNow();
-        using var issuer = new ZoomVideoSdkTokenIssuer(SdkKey, SdkSecret, new ManualTimeProvider(now));
+        using var issuer = new ZoomVideoSdkTokenIssuer(new ZoomVideoSdkCredentials(SdkKey, SdkSecret), new ZoomVideoSdkTokenIssuerOptions { TimeProvider = new ManualTimeProvider(now) });
         string token = issuer.Issue(new ZoomVideoSdkToken { SessionName = "Cool Cars", RoleType = ZoomRoleType.Host, UserKey = "user123", GeoRegions = ZoomGeoRegions.Japan | ZoomGeoRegions.Singapore });
 
         JsonWebToken jwt = await ValidateWithIdentityModel(token, Key);
