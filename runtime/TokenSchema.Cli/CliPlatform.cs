@@ -26,27 +26,27 @@ internal sealed record IssuerSettings(string Secret, TimeProvider Clock, bool Al
 /// record, what its validation says of a payload, and what it warns of. <c>sign</c>, <c>bulk</c>, <c>inspect</c> and
 /// their help all read this one list.
 /// </summary>
-/// <param name="Name">The platform's name on the command line.</param>
-/// <param name="Claims">The schema's claims.</param>
+/// <param name="Schema">What the inspection knows of the platform: its name on the command line, its schema's claims, how a token verifies, what its validation says.</param>
 /// <param name="Filled">The claims the issuer fills when the token has none (its times, a token id); help says so instead of "required".</param>
 /// <param name="Settings">The platform's own options that are not claims (Twilio's <c>--region</c>).</param>
 /// <param name="Issue">Reads payload JSON into the typed record and issues the token.</param>
-/// <param name="Verify">Verifies a token into the typed record; the failure and the record as its writer writes it.</param>
-/// <param name="Problems">Reads payload JSON into the typed record and validates it.</param>
 /// <param name="Bulk">Runs <c>bulk</c> for the platform.</param>
 /// <param name="Warning">What to warn of in a valid payload (a LiveKit token without any grant), or <see langword="null"/>.</param>
 internal sealed record CliPlatform(
-    string Name,
-    IReadOnlyList<ClaimDescriptor> Claims,
+    InspectionPlatform Schema,
     IReadOnlyList<string> Filled,
     IReadOnlyList<string> Settings,
     Func<string, IssuerSettings, PlatformSign.IssueResult> Issue,
-    Func<JwtVerifier, string, (JwtVerificationFailure Failure, string? Record)> Verify,
-    Func<string, IReadOnlyList<ClaimProblem>> Problems,
     Func<BulkCommand.Request, System.Threading.CancellationToken, System.Threading.Tasks.Task<int>> Bulk,
     Func<JsonElement, string?>? Warning = null)
 {
-    /// <summary>Every platform, in the order help lists them.</summary>
+    /// <summary>The platform's name on the command line.</summary>
+    public string Name => Schema.Name;
+
+    /// <summary>The schema's claims.</summary>
+    public IReadOnlyList<ClaimDescriptor> Claims => Schema.Claims;
+
+    /// <summary>Every platform, in the order help lists them (the inspection's order: a test holds the two lists equal).</summary>
     public static readonly CliPlatform[] All =
     [
         Create<DailyToken>("daily", ["iat", "exp"], [], (token, with) =>
@@ -99,16 +99,12 @@ internal sealed record CliPlatform(
     private static CliPlatform Create<T>(string name, string[] filled, string[] settings, Func<T, IssuerSettings, PlatformTokenIssuer<T>> createIssuer,
         Func<JsonElement, string?>? warning = null)
         where T : IJwtPayload<T> =>
-        new(name, T.ClaimDescriptors, filled, settings,
+        new(InspectionPlatform.Find(name) ?? throw new InvalidOperationException("The inspection does not know the platform " + name), filled, settings,
             (json, with) => IssueWith<T>(json, token =>
             {
                 using PlatformTokenIssuer<T> issuer = createIssuer(token, with);
                 return issuer.Issue(token);
             }),
-            (verifier, token) => verifier.TryVerifyDetailed(token.AsSpan(), out T? payload, out JwtVerificationFailure failure)
-                ? (failure, TokenCommands.Rewrite(payload))
-                : (failure, null),
-            ProblemsOf<T>,
             (request, cancellationToken) => BulkCommand.RunAsync<T>(request, T.ClaimDescriptors,
                 (token, secret, clock, allowShortKey) => createIssuer(token, new IssuerSettings(secret, clock, allowShortKey, request.Region)), cancellationToken),
             warning);
@@ -146,24 +142,4 @@ internal sealed record CliPlatform(
 
     /// <summary>A claim the issuer needs before it can be made (the platform's id): a problem of the token, not of the key.</summary>
     internal sealed class MissingClaimException(string message) : Exception(message);
-
-
-    /// <summary>Reads the payload into the platform's record and validates it; a payload that does not read is one problem.</summary>
-    private static IReadOnlyList<ClaimProblem> ProblemsOf<T>(string payloadJson) where T : IJwtPayload<T>
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(payloadJson));
-        try
-        {
-            if (!T.TryReadPayload(ref reader, out T? payload, out ClaimReadError error))
-            {
-                return new[] { new ClaimProblem(error.Claim ?? "(payload)", "does not read: " + error) };
-            }
-
-            return payload.Validate().Problems;
-        }
-        catch (JsonException exception)
-        {
-            return new[] { new ClaimProblem("(payload)", "is not valid JSON: " + exception.Message) };
-        }
-    }
 }

@@ -14,16 +14,14 @@ namespace TokenSchema.Cli;
 /// <summary>
 /// <c>tokenschema serve</c>: the inspector as a page on the loopback interface. The page is static (HTML, CSS and a script
 /// embedded in the tool, nothing fetched from elsewhere) and calls <c>POST /api/inspect</c>, which answers with the same
-/// <see cref="Inspection"/> as <c>inspect --json</c>. Only requests whose <c>Host</c> is the loopback address and port the
+/// <see cref="TokenInspection"/> as <c>inspect --json</c>. Only requests whose <c>Host</c> is the loopback address and port the
 /// server listens on are answered (a page elsewhere cannot reach it by DNS rebinding), the API takes only
 /// <c>application/json</c> (no form can post to it) and a bounded body, and no token or secret is logged or kept.
 /// </summary>
 internal static class InspectorServer
 {
-    /// <summary>The largest request body: a token at <see cref="Inspection.MaxLength"/>, a secret and the JSON around them.</summary>
-    internal const int MaxBody = Inspection.MaxLength + (64 << 10);
-
-    private const string Policy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    /// <summary>The largest request body; see <see cref="InspectorApi.MaxBody"/>.</summary>
+    internal const int MaxBody = InspectorApi.MaxBody;
 
     /// <summary>The <c>serve</c> command.</summary>
     internal static Command Command()
@@ -110,7 +108,7 @@ internal static class InspectorServer
         try
         {
             HttpListenerRequest request = context.Request;
-            response.Headers["Content-Security-Policy"] = Policy;
+            response.Headers["Content-Security-Policy"] = InspectorApi.ContentSecurityPolicy;
             response.Headers["X-Content-Type-Options"] = "nosniff";
             response.Headers["Referrer-Policy"] = "no-referrer";
             response.Headers["Cache-Control"] = "no-store";
@@ -118,35 +116,31 @@ internal static class InspectorServer
             string host = request.Headers["Host"] ?? "";
             if (host != $"127.0.0.1:{port}" && host != $"localhost:{port}")
             {
-                Send(response, 421, "application/json", Error("This inspector answers only to http://127.0.0.1:" + port + "/."));
+                Send(response, 421, "application/json", InspectorApi.Error("This inspector answers only to http://127.0.0.1:" + port + "/."));
                 return;
             }
 
             string path = request.Url?.AbsolutePath ?? "/";
-            switch (request.HttpMethod, path)
+            if (request.HttpMethod == "GET" && InspectorApi.Page(path == "/" ? "index.html" : path.TrimStart('/')) is ({ } content, { } type))
             {
-                case ("GET", "/"):
-                    Send(response, 200, "text/html; charset=utf-8", Asset("index.html"));
-                    break;
-                case ("GET", "/app.js"):
-                    Send(response, 200, "text/javascript; charset=utf-8", Asset("app.js"));
-                    break;
-                case ("GET", "/app.css"):
-                    Send(response, 200, "text/css; charset=utf-8", Asset("app.css"));
-                    break;
-                case ("GET", "/api/platforms"):
-                    Send(response, 200, "application/json", JsonSerializer.SerializeToUtf8Bytes(TokenCommands.Platforms, InspectorJson.Default.StringArray));
-                    break;
-                case ("POST", "/api/inspect"):
-                    Inspect(request, response);
-                    break;
-                case (_, "/" or "/app.js" or "/app.css" or "/api/platforms" or "/api/inspect"):
-                    response.Headers["Allow"] = path == "/api/inspect" ? "POST" : "GET";
-                    Send(response, 405, "application/json", Error("Method not allowed."));
-                    break;
-                default:
-                    Send(response, 404, "application/json", Error("Not found."));
-                    break;
+                Send(response, 200, type, content);
+            }
+            else if (request.HttpMethod == "GET" && path == "/api/platforms")
+            {
+                Send(response, 200, "application/json", InspectorApi.Platforms());
+            }
+            else if (request.HttpMethod == "POST" && path == "/api/inspect")
+            {
+                Inspect(request, response);
+            }
+            else if (path is "/" or "/app.js" or "/app.css" or "/api/platforms" or "/api/inspect")
+            {
+                response.Headers["Allow"] = path == "/api/inspect" ? "POST" : "GET";
+                Send(response, 405, "application/json", InspectorApi.Error("Method not allowed."));
+            }
+            else
+            {
+                Send(response, 404, "application/json", InspectorApi.Error("Not found."));
             }
         }
         catch (Exception exception) when (exception is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
@@ -167,15 +161,15 @@ internal static class InspectorServer
 
     private static void Inspect(HttpListenerRequest request, HttpListenerResponse response)
     {
-        if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        if (!InspectorApi.IsJson(request.ContentType))
         {
-            Send(response, 415, "application/json", Error("Send the request as application/json."));
+            Send(response, 415, "application/json", InspectorApi.Error("Send the request as application/json."));
             return;
         }
 
         if (request.ContentLength64 > MaxBody)
         {
-            Send(response, 413, "application/json", Error($"The request is over {MaxBody:N0} bytes."));
+            Send(response, 413, "application/json", InspectorApi.Error($"The request is over {MaxBody:N0} bytes."));
             return;
         }
 
@@ -190,44 +184,18 @@ internal static class InspectorServer
             }
         }
 
-        if (length > MaxBody)
-        {
-            Send(response, 413, "application/json", Error($"The request is over {MaxBody:N0} bytes."));
-            return;
-        }
-
-        InspectRequest? given;
         try
         {
-            given = JsonSerializer.Deserialize(body.AsSpan(0, length), InspectorJson.Default.InspectRequest);
-        }
-        catch (JsonException)
-        {
-            given = null;
-        }
-
-        if (given?.Token is not { } token)
-        {
-            Send(response, 400, "application/json", Error("The request is not {\"token\": \"…\", \"secret\": \"…\" or null, \"platform\": \"…\" or null}."));
-            return;
-        }
-
-        try
-        {
-            Inspection inspection = Inspection.Of(token, Secrets.Normalize(given.Secret), TimeProvider.System, allowShortKey: true, given.Platform);
-            Send(response, 200, "application/json", Encoding.UTF8.GetBytes(inspection.ToJson()));
-        }
-        catch (UsageException usage)
-        {
-            Send(response, 400, "application/json", Error(usage.Message));
+            (int status, byte[] answer) = length > MaxBody
+                ? (413, InspectorApi.Error($"The request is over {MaxBody:N0} bytes."))
+                : InspectorApi.Inspect(body.AsSpan(0, length), TimeProvider.System);
+            Send(response, status, "application/json", answer);
         }
         finally
         {
             Array.Clear(body);
         }
     }
-
-    private static byte[] Error(string message) => JsonSerializer.SerializeToUtf8Bytes(new InspectError(message), InspectorJson.Default.InspectError);
 
     private static void Send(HttpListenerResponse response, int status, string contentType, byte[] body)
     {
@@ -236,25 +204,4 @@ internal static class InspectorServer
         response.ContentLength64 = body.Length;
         response.OutputStream.Write(body);
     }
-
-    private static byte[] Asset(string name)
-    {
-        using Stream stream = typeof(InspectorServer).Assembly.GetManifestResourceStream("TokenSchema.Cli.Inspector." + name)
-            ?? throw new InvalidOperationException("The inspector page is missing from the tool: " + name);
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return bytes;
-    }
 }
-
-/// <summary>What the page sends: the token, and optionally the secret and the platform.</summary>
-internal sealed record InspectRequest(string? Token, string? Secret, string? Platform);
-
-/// <summary>An answer that is not an inspection.</summary>
-internal sealed record InspectError(string Error);
-
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
-[System.Text.Json.Serialization.JsonSerializable(typeof(InspectRequest))]
-[System.Text.Json.Serialization.JsonSerializable(typeof(InspectError))]
-[System.Text.Json.Serialization.JsonSerializable(typeof(string[]), TypeInfoPropertyName = "StringArray")]
-internal sealed partial class InspectorJson : System.Text.Json.Serialization.JsonSerializerContext;

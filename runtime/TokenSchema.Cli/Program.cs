@@ -205,17 +205,7 @@ internal static class Secrets
     }
 
     /// <summary>The one normalisation: without a leading byte-order mark and trailing CR or LF; <see langword="null"/> for nothing.</summary>
-    public static string? Normalize(string? secret)
-    {
-        if (secret is null)
-        {
-            return null;
-        }
-
-        secret = secret.StartsWith('\uFEFF') ? secret[1..] : secret;
-        secret = secret.TrimEnd('\r', '\n');
-        return secret.Length == 0 ? null : secret;
-    }
+    public static string? Normalize(string? secret) => SecretText.Normalize(secret);
 
     /// <summary>The secret, or a <see cref="UsageException"/> saying how to give one.</summary>
     public static string Require(ParseResult result) => Read(result) ?? throw new UsageException(Missing);

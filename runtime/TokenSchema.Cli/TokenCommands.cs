@@ -151,7 +151,7 @@ internal static class TokenCommands
     }
 
     /// <summary>The longest token <c>inspect</c> decodes: far above any platform's limit, far below what would exhaust memory.</summary>
-    internal const int MaxInspectedLength = Inspection.MaxLength;
+    internal const int MaxInspectedLength = TokenInspection.MaxLength;
 
     /// <summary><c>inspect &lt;token&gt;|- [--platform P] [--json]</c>.</summary>
     internal static Command InspectCommand()
@@ -212,14 +212,14 @@ internal static class TokenCommands
     public static int Inspect(TextWriter output, TextWriter error, string token, string? secret, TimeProvider clock, bool allowShortKey,
         string? platform = null, bool json = false)
     {
-        Inspection inspection;
+        TokenInspection inspection;
         try
         {
-            inspection = Inspection.Of(token, secret, clock, allowShortKey, platform);
+            inspection = TokenInspection.Of(token, secret, clock, allowShortKey, platform);
         }
-        catch (UsageException usage)
+        catch (InspectionException refused)
         {
-            error.WriteLine(usage.Message);
+            error.WriteLine(refused.Message);
             return ExitCodes.Usage;
         }
 
@@ -232,48 +232,11 @@ internal static class TokenCommands
             inspection.WriteText(output);
         }
 
-        return inspection.Exit;
+        return inspection.Verified ? ExitCodes.Ok : ExitCodes.Refused;
     }
 
-    /// <summary>The platform whose schema knows most of the payload's own claims (registered claims do not count), or jwt.</summary>
-    internal static (string Platform, string? Because) Guess(string payload)
-    {
-        var names = new System.Collections.Generic.List<string>();
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(payload);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                foreach (JsonProperty claim in document.RootElement.EnumerateObject())
-                {
-                    if (claim.Name is not ("iss" or "sub" or "aud" or "exp" or "nbf" or "iat" or "jti"))
-                    {
-                        names.Add(claim.Name);
-                    }
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            return ("jwt", null);
-        }
-
-        (CliPlatform? best, int score, bool tie) = (null, 0, false);
-        foreach (CliPlatform candidate in CliPlatform.All)
-        {
-            int known = names.FindAll(n => candidate.Claims.Any(c => c.Name == n)).Count;
-            if (known > score)
-            {
-                (best, score, tie) = (candidate, known, false);
-            }
-            else if (known == score && known > 0)
-            {
-                tie = true;
-            }
-        }
-
-        return best is null || tie ? ("jwt", null) : (best.Name, string.Join(", ", names.FindAll(n => best.Claims.Any(c => c.Name == n))));
-    }
+    /// <summary>The platform whose schema knows most of the payload's own claims; see <see cref="InspectionPlatform.Guess"/>.</summary>
+    internal static (string Platform, string? Because) Guess(string payload) => InspectionPlatform.Guess(payload);
 
     private static void Describe(TextWriter output, string token, JwtVerifier verifier, string indent)
     {
@@ -298,30 +261,10 @@ internal static class TokenCommands
     }
 
     /// <summary>The platforms <c>inspect --platform</c> reads into their typed records, and plain JWT.</summary>
-    internal static readonly string[] Platforms = ["jwt", .. Array.ConvertAll(CliPlatform.All, p => p.Name)];
+    internal static readonly string[] Platforms = InspectionPlatform.Names;
 
-    internal static (JwtVerificationFailure Failure, string? Record) VerifyFor(string platform, JwtVerifier verifier, string token)
-    {
-        if (CliPlatform.Find(platform) is { } known)
-        {
-            return known.Verify(verifier, token);
-        }
-
-        verifier.TryVerifyDetailed(token.AsSpan(), out JsonClaims? _, out JwtVerificationFailure failure);
-        return (failure, null);
-    }
-
-    /// <summary>The payload as its generated writer writes it: what the typed record holds, as JSON on one line.</summary>
-    internal static string Rewrite<T>(T payload) where T : IJwtPayload<T>
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            payload.WritePayload(writer);
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    /// <summary>The payload as its generated writer writes it; see <see cref="InspectionPlatform.Rewrite"/>.</summary>
+    internal static string Rewrite<T>(T payload) where T : IJwtPayload<T> => InspectionPlatform.Rewrite(payload);
 
     private static string Decode(string segment) => Encoding.UTF8.GetString(Base64Url.DecodeFromChars(segment));
 

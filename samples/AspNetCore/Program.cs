@@ -33,6 +33,11 @@ app.Use(async (context, next) =>
     {
         context.Items["user"] = user;
     }
+    else if (context.Request.Path.StartsWithSegments("/admin"))
+    {
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return;
+    }
 
     await next(context);
 });
@@ -76,6 +81,9 @@ app.MapPost("/tokens/daily/verify", (TokenToVerify request, ConfiguredTokenIssue
 // LiveKit's webhooks, verified with the LiveKit issuer's key.
 app.MapLiveKitWebhook("/livekit/webhook", (received, context) =>
     context.Response.WriteAsJsonAsync(new WebhookSeen(received.Event, received.Room?.Name, received.Participant?.Identity), SampleJson.Default.WebhookSeen));
+
+// The token inspector page, for the team's operators (signed in like everything under /admin).
+app.MapTokenInspector("/admin/tokens");
 
 app.MapHealthChecks("/health");
 

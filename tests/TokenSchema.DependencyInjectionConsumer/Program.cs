@@ -19,7 +19,7 @@ await host.StartAsync();
 
 var daily = host.Services.GetRequiredService<ConfiguredTokenIssuer<DailyToken>>();
 string token = daily.Issue(new DailyToken { RoomName = "standup" });
-Console.WriteLine(daily.TryVerify(token.AsSpan(), out DailyToken? read, out JwtVerificationFailure failure)
+Console.WriteLine(daily.TryVerifyDetailed(token.AsSpan(), out DailyToken? read, out JwtVerificationFailure failure)
     ? $"verified: room {read.RoomName} (the DI package from the packed feed)"
     : $"rejected: {failure}");
 await host.StopAsync();

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using TokenSchema.Cli;
+using TokenSchema.Inspection;
 using TokenSchema.Daily;
 using TokenSchema.LiveKit;
 using Xunit;

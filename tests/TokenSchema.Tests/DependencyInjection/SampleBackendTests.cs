@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -8,6 +9,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Microsoft.Playwright;
 using TokenSchema.Daily;
 using TokenSchema.LiveKit;
 using Xunit;
@@ -176,6 +178,37 @@ public sealed class SampleBackendTests : IAsyncLifetime
 
         using var forged = new StringContent(JsonSerializer.Serialize(new { token = newToken![..^4] + "AAAA" }), Encoding.UTF8, "application/json");
         Assert.Equal(HttpStatusCode.Unauthorized, (await _http.PostAsync("/tokens/daily/verify", forged)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_token_inspector_page_is_served_under_the_admin_site_and_works_in_a_browser()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync("/admin/tokens/")).StatusCode);
+        using var signedIn = new HttpRequestMessage(HttpMethod.Get, "/admin/tokens/");
+        signedIn.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AliceKey);
+        HttpResponseMessage page = await _http.SendAsync(signedIn);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("TokenSchema token inspector", await page.Content.ReadAsStringAsync());
+        Assert.Contains("script-src 'self'", string.Join(";", page.Headers.GetValues("Content-Security-Policy")));
+
+        using JsonDocument issued = JsonDocument.Parse(await (await RequestTokens("standup")).Content.ReadAsStringAsync());
+        string token = issued.RootElement.GetProperty("daily").GetString()!;
+        if (await InspectorPageTests.Browser() is not ({ } playwright, { } browser))
+        {
+            return;
+        }
+
+        using (playwright)
+        await using (browser)
+        {
+            await using IBrowserContext context = await browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + AliceKey },
+            });
+            IPage inspected = await InspectorPageTests.Inspect(browser, _http.BaseAddress + "admin/tokens/", token, DailyKeyA, "daily", context);
+            Assert.Contains("room_name", await inspected.InnerTextAsync("#claims"));
+            Assert.Equal("signature: verified (HS256); token accepted", await inspected.InnerTextAsync("#verdict"));
+        }
     }
 
     [Fact]

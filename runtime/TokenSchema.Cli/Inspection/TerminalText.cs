@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace TokenSchema.Cli;
+namespace TokenSchema.Inspection;
 
 /// <summary>
 /// Text from a token is hostile: before the tool prints it, every character that a terminal or a log reader would act

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
-namespace TokenSchema.Cli;
+namespace TokenSchema.Inspection;
 
 /// <summary>An untyped payload for the command line: any JSON object, written and read as it is.</summary>
 internal sealed class JsonClaims : IJwtPayload<JsonClaims>

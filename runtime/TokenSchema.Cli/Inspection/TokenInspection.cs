@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace TokenSchema.Cli;
+namespace TokenSchema.Inspection;
 
 /// <summary>
 /// What <c>inspect</c> finds in a token, computed once for every front end (the terminal, <c>--json</c>, the page of
@@ -13,7 +13,7 @@ namespace TokenSchema.Cli;
 /// platform's schema, the findings, and with a secret the verdict and the typed record. Every text in it that comes from
 /// the token, but the raw <see cref="Header"/> and <see cref="Payload"/>, is already escaped for a terminal.
 /// </summary>
-internal sealed record Inspection(
+internal sealed record TokenInspection(
     string Header,
     string Payload,
     string Platform,
@@ -22,32 +22,31 @@ internal sealed record Inspection(
     IReadOnlyList<string> Findings,
     bool Verified,
     string Verdict,
-    string? Record,
-    int Exit)
+    string? Record)
 {
     /// <summary>The longest token inspected: far above any platform's limit, far below what would exhaust memory.</summary>
     public const int MaxLength = 1 << 20;
 
-    /// <summary>Inspects <paramref name="token"/>; a token that cannot be inspected is a <see cref="UsageException"/> naming why.</summary>
-    /// <exception cref="UsageException">An unknown platform, a token too long, not three segments, not base64url; a key the verifier refuses.</exception>
-    public static Inspection Of(string token, string? secret, TimeProvider clock, bool allowShortKey, string? platform)
+    /// <summary>Inspects <paramref name="token"/>; a token that cannot be inspected is a <see cref="InspectionException"/> naming why.</summary>
+    /// <exception cref="InspectionException">An unknown platform, a token too long, not three segments, not base64url; a key the verifier refuses.</exception>
+    public static TokenInspection Of(string token, string? secret, TimeProvider clock, bool allowShortKey, string? platform)
     {
         platform = platform?.ToLowerInvariant();
-        if (platform is not null && Array.IndexOf(TokenCommands.Platforms, platform) < 0)
+        if (platform is not null && Array.IndexOf(InspectionPlatform.Names, platform) < 0)
         {
-            throw new UsageException($"Unknown platform '{TerminalText.Escape(platform)}'; use one of: {string.Join(", ", TokenCommands.Platforms)}.");
+            throw new InspectionException($"Unknown platform '{TerminalText.Escape(platform)}'; use one of: {string.Join(", ", InspectionPlatform.Names)}.");
         }
 
         token = token.Trim();
         if (token.Length > MaxLength)
         {
-            throw new UsageException($"The token is over {MaxLength:N0} characters; inspect reads at most that much (a verifier refuses any token over {new JwtVerifierOptions().MaxTokenLength:N0}).");
+            throw new InspectionException($"The token is over {MaxLength:N0} characters; inspect reads at most that much (a verifier refuses any token over {new JwtVerifierOptions().MaxTokenLength:N0}).");
         }
 
         string[] parts = token.Split('.');
         if (parts.Length != 3)
         {
-            throw new UsageException($"Not a compact JWS: expected 3 segments separated by '.', found {parts.Length}.");
+            throw new InspectionException($"Not a compact JWS: expected 3 segments separated by '.', found {parts.Length}.");
         }
 
         string header, payload;
@@ -58,13 +57,13 @@ internal sealed record Inspection(
         }
         catch (FormatException)
         {
-            throw new UsageException("A segment is not base64url.");
+            throw new InspectionException("A segment is not base64url.");
         }
 
         string? guessedFrom = null;
         if (platform is null)
         {
-            (platform, guessedFrom) = TokenCommands.Guess(payload);
+            (platform, guessedFrom) = InspectionPlatform.Guess(payload);
         }
 
         var findings = new List<string>();
@@ -80,22 +79,22 @@ internal sealed record Inspection(
 
         if (string.IsNullOrEmpty(secret))
         {
-            return new Inspection(header, payload, platform, guessedFrom, claims, findings, false, "not verified", null, ExitCodes.Refused);
+            return new TokenInspection(header, payload, platform, guessedFrom, claims, findings, false, "not verified", null);
         }
 
         try
         {
             using var verifier = JwtVerifier.FromSecret(secret, new JwtVerifierOptions { TimeProvider = clock, AllowShortKey = allowShortKey });
             // A guessed platform explains the claims; only a chosen one decides whether the token is accepted.
-            (JwtVerificationFailure failure, string? record) = TokenCommands.VerifyFor(guessedFrom is null ? platform : "jwt", verifier, token);
+            (JwtVerificationFailure failure, string? record) = InspectionPlatform.VerifyFor(guessedFrom is null ? platform : "jwt", verifier, token);
             bool verified = failure.Error == JwtError.None;
-            return new Inspection(header, payload, platform, guessedFrom, claims, findings, verified,
-                verified ? "verified" : "rejected: " + TerminalText.Escape(failure.ToString()), record, verified ? ExitCodes.Ok : ExitCodes.Refused);
+            return new TokenInspection(header, payload, platform, guessedFrom, claims, findings, verified,
+                verified ? "verified" : "rejected: " + TerminalText.Escape(failure.ToString()), record);
         }
         catch (ArgumentException exception)
         {
             // The key: too short, or empty. Said as it is, without the key.
-            throw new UsageException(TerminalText.Escape(exception.Message));
+            throw new InspectionException(TerminalText.Escape(exception.Message));
         }
     }
 

@@ -1,4 +1,4 @@
-// The page only shows what the tool's own inspection says (POST /api/inspect, the JSON of `tokenschema inspect --json`).
+// The page only shows what the tool's own inspection says (POST api/inspect, the JSON of `tokenschema inspect --json`).
 // Every text from the token arrives escaped for display and is set with textContent, never as markup.
 'use strict';
 
@@ -16,7 +16,7 @@ function cell(row, value, className) {
 }
 
 async function loadPlatforms() {
-  const response = await fetch('/api/platforms', { headers: { 'Accept': 'application/json' } });
+  const response = await fetch('api/platforms', { headers: { 'Accept': 'application/json' } });
   for (const name of await response.json()) {
     const option = document.createElement('option');
     option.value = name;
@@ -65,7 +65,7 @@ function show(result) {
 async function inspect(event) {
   event.preventDefault();
   const request = { token: $('token').value, secret: $('secret').value || null, platform: $('platform').value || null };
-  const response = await fetch('/api/inspect', {
+  const response = await fetch('api/inspect', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
     body: JSON.stringify(request),

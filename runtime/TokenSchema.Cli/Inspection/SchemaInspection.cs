@@ -5,7 +5,7 @@ using System.IO;
 using System.Text.Json;
 using TokenSchema.Daily;
 
-namespace TokenSchema.Cli;
+namespace TokenSchema.Inspection;
 
 /// <summary>
 /// Explains a token's payload with a platform's schema: every claim with its long name, times as dates and as "in" or
@@ -75,7 +75,7 @@ internal static class SchemaInspection
             return null;
         }
 
-        CliPlatform? schema = CliPlatform.Find(platform);
+        InspectionPlatform? schema = InspectionPlatform.Find(platform);
         IReadOnlyList<ClaimDescriptor>? descriptors = schema?.Claims;
         var claims = new List<InspectedClaim>();
         Collect(claims, document.RootElement, descriptors, "", now, findings, 0);
