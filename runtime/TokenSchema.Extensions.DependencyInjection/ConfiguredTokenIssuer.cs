@@ -94,9 +94,7 @@ public sealed class ConfiguredTokenIssuer<TToken> : IDisposable, IIssuerProbe wh
             return true;
         }
 
-        if (state.Previous is { } previous && _clock.GetUtcNow() < state.PreviousUntil
-            && failure.Error is JwtError.BadSignature or JwtError.UnknownKey
-            && previous.TryVerifyDetailed(token, out payload, out JwtVerificationFailure _))
+        if (Fallback(state, failure) is { } previous && previous.TryVerifyDetailed(token, out payload, out JwtVerificationFailure _))
         {
             failure = default;
             return true;
@@ -115,9 +113,7 @@ public sealed class ConfiguredTokenIssuer<TToken> : IDisposable, IIssuerProbe wh
             return true;
         }
 
-        if (state.Previous is { } previous && _clock.GetUtcNow() < state.PreviousUntil
-            && failure.Error is JwtError.BadSignature or JwtError.UnknownKey
-            && previous.TryVerifyDetailed(token, out payload, out JwtVerificationFailure _))
+        if (Fallback(state, failure) is { } previous && previous.TryVerifyDetailed(token, out payload, out JwtVerificationFailure _))
         {
             failure = default;
             return true;
@@ -142,6 +138,12 @@ public sealed class ConfiguredTokenIssuer<TToken> : IDisposable, IIssuerProbe wh
         error = failure.Error;
         return verified;
     }
+
+    /// <summary>The previous key's issuer, when a token the current key refused for its key may be the previous key's.</summary>
+    private PlatformTokenIssuer<TToken>? Fallback(State state, JwtVerificationFailure failure) =>
+        state.Previous is { } previous && _clock.GetUtcNow() < state.PreviousUntil && failure.Error is JwtError.BadSignature or JwtError.UnknownKey
+            ? previous
+            : null;
 
     /// <summary>Applies new settings: a new issuer for a new key, the current one kept as the previous for the grace period.</summary>
     internal void Rotate(TokenIssuerSettings<TToken> settings)

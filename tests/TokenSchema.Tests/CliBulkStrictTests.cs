@@ -29,27 +29,9 @@ public sealed class CliBulkStrictTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_folder, name);
 
-    private static Process Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TokenSchema.Cli.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+    private static Process Start(params string[] args) => CliProcess.Start(CliProcess.WithSecret(Secret), redirectInput: false, args);
 
-        start.Environment["TOKENSCHEMA_SECRET"] = Secret;
-        return Process.Start(start)!;
-    }
-
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using Process process = Start(args);
-        var output = process.StandardOutput.ReadToEndAsync();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => CliProcess.Run(null, CliProcess.WithSecret(Secret), args);
 
     private static T Verify<T>(string token) where T : IJwtPayload<T>
     {

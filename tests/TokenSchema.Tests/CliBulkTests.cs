@@ -22,26 +22,12 @@ public sealed class CliBulkTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_folder, name);
 
-    private static Process Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TokenSchema.Cli.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["TOKENSCHEMA_SECRET"] = Secret;
-        return Process.Start(start)!;
-    }
+    private static Process Start(params string[] args) => CliProcess.Start(CliProcess.WithSecret(Secret), redirectInput: false, args);
 
     private static (int Exit, string Error) Run(params string[] args)
     {
-        using Process process = Start(args);
-        string error = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, error);
+        (int exit, _, string error) = CliProcess.Run(null, CliProcess.WithSecret(Secret), args);
+        return (exit, error);
     }
 
     private static DailyToken Verify(string token)

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Text;
 using Xunit;
 
 namespace TokenSchema.Tests;
@@ -15,28 +16,8 @@ public sealed class CliProcessTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static (int Exit, string Output, string Error) Run(string? input, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TokenSchema.Cli.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("TOKENSCHEMA_SECRET");
-        using Process process = Process.Start(start)!;
-        if (input is not null)
-        {
-            process.StandardInput.WriteLine(input);
-        }
-
-        process.StandardInput.Close();
-        string output = process.StandardOutput.ReadToEnd();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output, error);
-    }
+    private static (int Exit, string Output, string Error) Run(string? input, params string[] args) =>
+        CliProcess.Run(input is null ? null : Encoding.UTF8.GetBytes(input + "\n"), null, args);
 
     [Fact]
     public void Sign_with_a_secret_file_then_inspect_with_the_secret_on_standard_input()

@@ -28,35 +28,8 @@ public sealed class CliStrictnessTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    internal static (int Exit, string Output, string Error) Run(byte[]? input, IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TokenSchema.Cli.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("TOKENSCHEMA_SECRET");
-        foreach (KeyValuePair<string, string> variable in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[variable.Key] = variable.Value;
-        }
-
-        start.StandardOutputEncoding = Encoding.UTF8;
-        start.StandardErrorEncoding = Encoding.UTF8;
-        using Process process = Process.Start(start)!;
-        if (input is not null)
-        {
-            process.StandardInput.BaseStream.Write(input);
-        }
-
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
-    }
+    internal static (int Exit, string Output, string Error) Run(byte[]? input, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        CliProcess.Run(input, environment, args);
 
     private static (int Exit, string Output, string Error) RunWithSecret(params string[] args) =>
         Run(null, new Dictionary<string, string> { ["TOKENSCHEMA_SECRET"] = Secret }, args);

@@ -41,3 +41,52 @@ public static class Forge
         return Encoding.UTF8.GetString(Convert.FromBase64String(padded));
     }
 }
+
+/// <summary>The <c>tokenschema</c> tool run as a process, as an operator runs it: the built TokenSchema.Cli.dll through <c>dotnet</c>.</summary>
+internal static class CliProcess
+{
+    /// <summary>Starts the tool with <paramref name="args"/>; the environment has no secret unless <paramref name="environment"/> gives one.</summary>
+    public static System.Diagnostics.Process Start(System.Collections.Generic.IReadOnlyDictionary<string, string>? environment, bool redirectInput, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(System.IO.Path.Combine(AppContext.BaseDirectory, "TokenSchema.Cli.dll"));
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("TOKENSCHEMA_SECRET");
+        foreach (System.Collections.Generic.KeyValuePair<string, string> variable in environment ?? new System.Collections.Generic.Dictionary<string, string>())
+        {
+            start.Environment[variable.Key] = variable.Value;
+        }
+
+        return System.Diagnostics.Process.Start(start)!;
+    }
+
+    /// <summary>Runs the tool to its end, with <paramref name="input"/> as its standard input; its exit code, standard output and standard error.</summary>
+    public static (int Exit, string Output, string Error) Run(byte[]? input, System.Collections.Generic.IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        using System.Diagnostics.Process process = Start(environment, redirectInput: true, args);
+        if (input is not null)
+        {
+            process.StandardInput.BaseStream.Write(input);
+        }
+
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error);
+    }
+
+    /// <summary>The environment with <paramref name="secret"/> in <c>TOKENSCHEMA_SECRET</c>.</summary>
+    public static System.Collections.Generic.Dictionary<string, string> WithSecret(string secret) => new() { ["TOKENSCHEMA_SECRET"] = secret };
+}
