@@ -181,7 +181,7 @@ public sealed class ValidSignsAndReadsBackPropertyTests(ITestOutputHelper output
             }
         }
 
-        output.WriteLine($"{valid + invalid} random payloads: {valid} valid (signed, verified, read back equal), {invalid} invalid (refused by Sign with the same problems)");
+        output.WriteLine($"{valid + invalid} random payloads: {valid} valid (signed, verified, token and read-back payload equal to the JSON written from the values), {invalid} invalid (refused by Sign with the same problems)");
         output.WriteLine($"  {faultFree} built without faults, all valid; {direct} valid ones signed by the direct writer, {valid - direct} by Utf8JsonWriter");
         foreach (KeyValuePair<string, int> kind in problemsByKind)
         {
