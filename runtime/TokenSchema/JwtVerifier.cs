@@ -40,6 +40,12 @@ public sealed class JwtVerifier : IDisposable
     /// <summary>Reads every payload in two passes (the separate scan, then the payload's reader); for tests that compare the two ways.</summary>
     internal bool ReadInTwoPasses { get; init; }
 
+    /// <summary>
+    /// For tests: counts which way each payload that reached the reading step was read. <see langword="null"/> (the
+    /// default, and always outside tests) costs one field test per token.
+    /// </summary>
+    internal ReadPathCounts? ReadPaths { get; init; }
+
     /// <summary>Creates a verifier for one key; a <c>kid</c> in the token is not required and not checked.</summary>
     /// <param name="key">The HMAC key; the bytes are copied.</param>
     /// <param name="options">Clock, skew and limits; <see langword="null"/> for the defaults.</param>
@@ -401,9 +407,11 @@ public sealed class JwtVerifier : IDisposable
         // that pass does not accept is read again below, where the scan and the reader decide the exact error.
         if (!ReadInTwoPasses && !OnePass<T>.Unsupported && TryReadInOnePass(json, ref payload, detail.Known is not null))
         {
+            ReadPaths?.CountOnePass();
             return JwtError.None;
         }
 
+        ReadPaths?.CountTwoPasses();
         return ReadPayloadInTwoPasses(json, ref payload, ref detail);
     }
 
@@ -506,6 +514,21 @@ public sealed class JwtVerifier : IDisposable
             detail.Claim = null;
             return JwtError.InvalidClaims;
         }
+    }
+
+    /// <summary>How many payloads a verifier accepted in one pass, and how many it read in two (the one pass declined, or was not tried).</summary>
+    internal sealed class ReadPathCounts
+    {
+        private int _onePass;
+        private int _twoPasses;
+
+        public int OnePassAccepted => Volatile.Read(ref _onePass);
+
+        public int TwoPasses => Volatile.Read(ref _twoPasses);
+
+        internal void CountOnePass() => Interlocked.Increment(ref _onePass);
+
+        internal void CountTwoPasses() => Interlocked.Increment(ref _twoPasses);
     }
 
     /// <summary>Whether a payload type reads in one pass; set once the type says it does not.</summary>

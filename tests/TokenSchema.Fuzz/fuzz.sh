@@ -29,6 +29,7 @@ echo "fuzz $target: ${seconds} s, $execs executions, $paths corpus entries, $cra
 if [ "$crashes" -gt 0 ]; then
   mkdir -p "$here/crashes/$target"
   cp "$out/findings/default/crashes/"id* "$here/crashes/$target/"
+  (cd "$here" && git ls-files --others --cached corpus crashes | LC_ALL=C sort | xargs sha256sum > inputs.sha256) # the replay checks every input against this list
   echo "fuzz $target: crashes copied to tests/TokenSchema.Fuzz/crashes/$target; replay: dotnet $out/bin/TokenSchema.Fuzz.dll $target --replay tests/TokenSchema.Fuzz/crashes/$target"
   exit 1
 fi

@@ -57,10 +57,11 @@ public sealed class OnePassReadTests(ITestOutputHelper output)
         };
 
         var verifiers = configurations.SelectMany(c => new[] { UnknownClaims.Skip, UnknownClaims.Reject }.Select(unknown => (c.Name, Unknown: unknown,
-            OnePass: new JwtVerifier(Key, WithUnknownClaims(c.Options, unknown)),
+            OnePass: new JwtVerifier(Key, WithUnknownClaims(c.Options, unknown)) { ReadPaths = new JwtVerifier.ReadPathCounts() },
             TwoPasses: new JwtVerifier(Key, WithUnknownClaims(c.Options, unknown)) { ReadInTwoPasses = true }))).ToArray();
         int compared = 0, accepted = 0;
         var disagreements = new List<string>();
+        var notInOnePass = new List<string>();
         var errors = new SortedDictionary<JwtError, int>();
         try
         {
@@ -72,9 +73,9 @@ public sealed class OnePassReadTests(ITestOutputHelper output)
                 {
                     {
                         compared += 3;
-                        accepted += Compare<TestPayload>(onePass, twoPasses, token, unknown, json + " / " + name, disagreements, errors);
-                        accepted += Compare<DailyToken>(onePass, twoPasses, token, unknown, json + " / " + name, disagreements, errors);
-                        accepted += Compare<EmptyPayload>(onePass, twoPasses, token, unknown, json + " / " + name, disagreements, errors);
+                        accepted += Compare<TestPayload>(onePass, twoPasses, token, unknown, json + " / " + name, disagreements, notInOnePass, errors);
+                        accepted += Compare<DailyToken>(onePass, twoPasses, token, unknown, json + " / " + name, disagreements, notInOnePass, errors);
+                        accepted += Compare<EmptyPayload>(onePass, twoPasses, token, unknown, json + " / " + name, disagreements, notInOnePass, errors);
                     }
                 }
             }
@@ -88,13 +89,21 @@ public sealed class OnePassReadTests(ITestOutputHelper output)
             }
         }
 
+        int onePassAccepted = verifiers.Sum(v => v.OnePass.ReadPaths!.OnePassAccepted);
+        int onePassDeclined = verifiers.Sum(v => v.OnePass.ReadPaths!.TwoPasses);
         output.WriteLine($"{compared} verifications compared, {accepted} accepted, {disagreements.Count} disagreements");
+        output.WriteLine($"one pass: {onePassAccepted} accepted in one pass, {notInOnePass.Count} accepted only after falling back to two passes, {onePassDeclined} read in two passes");
         foreach (KeyValuePair<JwtError, int> entry in errors)
         {
             output.WriteLine($"  {entry.Value,6} × {entry.Key}");
         }
 
         Assert.True(disagreements.Count == 0, string.Join("\n", disagreements.Take(20)));
+
+        // Every payload type here has a generated one-pass reader: every token accepted must have been accepted by the
+        // one pass itself, not by the two passes it falls back to (a one pass that always declined would agree too).
+        Assert.True(notInOnePass.Count == 0, $"{notInOnePass.Count} accepted tokens were not accepted in one pass:\n" + string.Join("\n", notInOnePass.Take(20)));
+        Assert.Equal(accepted, onePassAccepted);
 
         // The comparison means something only if both outcomes and many kinds of rejection occur.
         Assert.True(accepted > compared / 10, $"only {accepted} of {compared} accepted");
@@ -193,11 +202,18 @@ public sealed class OnePassReadTests(ITestOutputHelper output)
     }
 
     private static int Compare<T>(JwtVerifier onePass, JwtVerifier twoPasses, string token, UnknownClaims unknown, string what,
-        List<string> disagreements, SortedDictionary<JwtError, int> errors)
+        List<string> disagreements, List<string> notInOnePass, SortedDictionary<JwtError, int> errors)
         where T : class, IJwtPayload<T>, IClaimSchema, IEquatable<T>
     {
         _ = unknown; // the verifiers' UnknownClaims option
+        int inOnePass = onePass.ReadPaths!.OnePassAccepted;
         bool a = onePass.TryVerifyDetailed(token.AsSpan(), out T? first, out JwtVerificationFailure firstFailure);
+        bool acceptedInOnePass = onePass.ReadPaths.OnePassAccepted == inOnePass + 1;
+        if (a != acceptedInOnePass)
+        {
+            notInOnePass.Add($"{typeof(T).Name} {unknown} {what}: accepted {a}, in one pass {acceptedInOnePass}");
+        }
+
         bool b = twoPasses.TryVerifyDetailed(token.AsSpan(), out T? second, out JwtVerificationFailure secondFailure);
         string left = Describe(a, first, firstFailure);
         string right = Describe(b, second, secondFailure);

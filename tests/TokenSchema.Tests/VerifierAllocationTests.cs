@@ -31,7 +31,7 @@ public sealed class VerifierAllocationTests
     public void TryVerify_into_a_generated_payload_allocates_only_the_record_and_its_strings()
     {
         using var signer = new JwtSigner(Key);
-        using var verifier = new JwtVerifier(Key, new JwtVerifierOptions { TimeProvider = new ManualTimeProvider(Now) });
+        using var verifier = new JwtVerifier(Key, new JwtVerifierOptions { TimeProvider = new ManualTimeProvider(Now) }) { ReadPaths = new JwtVerifier.ReadPathCounts() };
         string token = signer.Sign(Daily);
         byte[] bytes = Encoding.ASCII.GetBytes(token);
         for (int i = 0; i < 20; i++)
@@ -46,15 +46,20 @@ public sealed class VerifierAllocationTests
         Assert.True(graph > 0);
         Assert.Equal(graph, PerCall(() => verifier.TryVerify(token.AsSpan(), out DailyToken? _, out JwtError _)));
         Assert.Equal(graph, PerCall(() => verifier.TryVerify(bytes, out DailyToken? _, out JwtError _)));
-        using var rejecting = new JwtVerifier(Key, new JwtVerifierOptions { TimeProvider = new ManualTimeProvider(Now), UnknownClaims = UnknownClaims.Reject });
+        using var rejecting = new JwtVerifier(Key, new JwtVerifierOptions { TimeProvider = new ManualTimeProvider(Now), UnknownClaims = UnknownClaims.Reject }) { ReadPaths = new JwtVerifier.ReadPathCounts() };
         Assert.True(rejecting.TryVerifyDetailed(token.AsSpan(), out DailyToken? _, out JwtVerificationFailure _));
         Assert.Equal(graph, PerCall(() => rejecting.TryVerifyDetailed(token.AsSpan(), out DailyToken? _, out JwtVerificationFailure _)));
+
+        // What was measured is the one pass: a one pass that declined would fall back to the two passes unnoticed.
+        Assert.Equal(0, verifier.ReadPaths.TwoPasses);
+        Assert.Equal(0, rejecting.ReadPaths.TwoPasses);
+        Assert.True(verifier.ReadPaths.OnePassAccepted > 0 && rejecting.ReadPaths.OnePassAccepted > 0);
     }
 
     [Fact]
     public void TryVerify_of_a_payload_without_claims_allocates_only_the_record()
     {
-        using var verifier = new JwtVerifier(Key, new JwtVerifierOptions { TimeProvider = new ManualTimeProvider(Now) });
+        using var verifier = new JwtVerifier(Key, new JwtVerifierOptions { TimeProvider = new ManualTimeProvider(Now) }) { ReadPaths = new JwtVerifier.ReadPathCounts() };
 
         // Unknown claims, an escaped one among them, go through the repeated-name table without allocating.
         string token = Forge.Token("{\"exp\":1800000600,\"a\":1,\"\\u0062\":[2],\"c\":{\"d\":3}}", Key);
@@ -65,6 +70,8 @@ public sealed class VerifierAllocationTests
 
         long record = PerCall(() => GC.KeepAlive(new EmptyPayload()));
         Assert.Equal(record, PerCall(() => verifier.TryVerify(token.AsSpan(), out EmptyPayload? _, out JwtError _)));
+        Assert.Equal(0, verifier.ReadPaths.TwoPasses); // measured in one pass
+        Assert.True(verifier.ReadPaths.OnePassAccepted > 0);
     }
 
     // The same graph as the verifier builds: a new record and a new copy of each of its strings.
