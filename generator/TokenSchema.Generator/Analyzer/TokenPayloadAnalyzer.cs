@@ -69,6 +69,7 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
         ClaimVocabularyDefinition? vocabulary = GetVocabulary(payloadAttribute);
         CheckDeclaredVocabulary(context, payloadAttribute, vocabulary);
         ClaimSet? scope = vocabulary?.BestFit(DeclaredNames(members));
+        if (scope != null) RequiredClaimCheck.Check(context, shape, scope);
         foreach (ClaimMember member in members)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -93,6 +93,15 @@ internal static class DiagnosticIds
     /// <summary>The generator failed unexpectedly on a payload.</summary>
     public const string GeneratorFailure = "TKS0030";
 
+    /// <summary>A claim the payload's vocabulary requires (Daily's r, d, iat) that the payload declares no member for.</summary>
+    public const string RequiredClaimNotDeclared = "TKS0031";
+
     /// <summary>The key of <c>Diagnostic.Properties</c> holding the claim name a code fix writes instead of the offending one.</summary>
     public const string ReplacementProperty = "Replacement";
+
+    /// <summary>
+    /// The key of <c>Diagnostic.Properties</c> holding, for TKS0031, the members a code fix adds: one per line, each
+    /// <c>claim name</c>, <c>member name</c> and <c>C# type</c> separated by tabs.
+    /// </summary>
+    public const string MissingClaimsProperty = "MissingClaims";
 }

@@ -752,7 +752,7 @@ internal static class PayloadShapeAnalysis
     private static string Escape(string text) => SymbolDisplay.FormatLiteral(text, quote: false);
 
     /// <summary>The identifier of the declaration carrying <c>[TokenPayload]</c>.</summary>
-    private static Location IdentifierOf(INamedTypeSymbol type, AttributeData payloadAttribute, CancellationToken cancellationToken)
+    internal static Location IdentifierOf(INamedTypeSymbol type, AttributeData payloadAttribute, CancellationToken cancellationToken)
     {
         SyntaxNode? attribute = payloadAttribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken);
         for (SyntaxNode? node = attribute; node != null; node = node.Parent)
