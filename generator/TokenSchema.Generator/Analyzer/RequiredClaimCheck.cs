@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TokenSchema.Generator.Diagnostics;
+using TokenSchema.Generator.Helpers;
 using TokenSchema.Generator.Shape;
 using TokenSchema.Generator.Vocabularies;
 
@@ -31,6 +32,16 @@ internal static class RequiredClaimCheck
 
             // A long or former name (room_name for r) is reported as TKS0003, whose fix declares the claim.
             if (scope.FindByName(member.ClaimName) == null && scope.FindByLongName(member.ClaimName) is { } meant) declared.Add(meant.Name);
+        }
+
+        // A [Claim] field is TKS0026 already, whose fix (a property) declares its claim.
+        foreach (ISymbol symbol in shape.Type.GetMembers())
+        {
+            if (symbol is IFieldSymbol field && SymbolHelpers.FindAttribute(field, WellKnownNames.ClaimAttribute) is { } claimOnField
+                && claimOnField.ConstructorArguments.Length == 1 && claimOnField.ConstructorArguments[0].Value is string fieldClaim)
+            {
+                declared.Add(fieldClaim);
+            }
         }
 
         var missing = new List<ClaimDefinition>();

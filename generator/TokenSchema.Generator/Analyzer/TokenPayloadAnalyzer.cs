@@ -52,6 +52,16 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
                     member.MemberName, type.Name));
             }
 
+            foreach (ISymbol symbol in type.GetMembers())
+            {
+                if (symbol is IFieldSymbol field && SymbolHelpers.FindAttribute(field, WellKnownNames.ClaimAttribute) is { } claimOnField)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ClaimOutsidePayload,
+                        PayloadShapeAnalysis.ClaimFieldLocation(claimOnField, field, Location.None, cancellationToken),
+                        PayloadShapeAnalysis.ClaimFieldName(field), type.Name));
+                }
+            }
+
             return;
         }
 

@@ -216,7 +216,7 @@ internal static class DiagnosticDescriptors
         "[Claim] member cannot be a claim",
         "'{0}' cannot be a claim of '{1}': {2}",
         DiagnosticSeverity.Error,
-        "A claim is an instance property with get and set/init accessors, or a positional record parameter with a default C# can write. A class's or struct's primary-constructor parameter, a static property and an indexer are not claims.");
+        "A claim is an instance property with get and set/init accessors, or a positional record parameter with a default C# can write. A field, a class's or struct's primary-constructor parameter, a static property and an indexer are not claims.");
 
     /// <summary>TKS0027: a <c>ValidateClaims</c> method the generated <c>Validate()</c> would never call.</summary>
     public static readonly DiagnosticDescriptor ClaimsHookSignature = Create(

@@ -78,7 +78,7 @@ internal static class DiagnosticIds
     /// <summary>A validation attribute that allows more than the claim's vocabulary, whose limit is enforced instead.</summary>
     public const string AttributeLooserThanVocabulary = "TKS0025";
 
-    /// <summary>[Claim] on a member the generator cannot make a claim: a class's or struct's primary-constructor parameter, a static property, an indexer, a positional parameter without a property or with a default C# cannot write.</summary>
+    /// <summary>[Claim] on a member the generator cannot make a claim: a field, a class's or struct's primary-constructor parameter, a static property, an indexer, a positional parameter without a property or with a default C# cannot write.</summary>
     public const string ClaimMemberIgnored = "TKS0026";
 
     /// <summary>A method named ValidateClaims that is not the hook <c>void ValidateClaims(ref ClaimProblemCollector problems)</c>.</summary>
