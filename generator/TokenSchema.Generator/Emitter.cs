@@ -1239,12 +1239,13 @@ internal static class Emitter
         }
     }
 
-    // The names the verifier reads from every payload (ClaimScan.ObservedClaimNames in the runtime; a test holds the two
-    // equal), and the version of that list the generated code passes to ClaimScan.Accepts: a runtime whose list differs
-    // has another version, and reads payloads generated against this one in two passes.
-    internal static readonly string[] VerifierObservedClaims = { "exp", "nbf", "iat", "iss", "aud" };
+    // The names the verifier reads from every payload (ClaimScan.ObservedClaimNames in the runtime), and the version of
+    // that list the generated code passes to ClaimScan.Accepts: a runtime whose list differs has another version, and
+    // reads payloads generated against this one in two passes. Both come from the runtime's Verification/ObservedClaims.cs,
+    // which this project compiles too.
+    internal static readonly string[] VerifierObservedClaims = global::TokenSchema.Verification.ObservedClaims.Names;
 
-    internal const int VerifierObservedClaimsVersion = 2;
+    internal const int VerifierObservedClaimsVersion = global::TokenSchema.Verification.ObservedClaims.Version;
 
     private static bool IsObservedByVerifier(string name) => global::System.Array.IndexOf(VerifierObservedClaims, name) >= 0;
 

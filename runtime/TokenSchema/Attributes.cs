@@ -45,7 +45,12 @@ public sealed class TokenPayloadAttribute : Attribute
 /// <summary>
 /// Maps a property (or a positional record parameter) to a JWT claim of the given name, e.g. <c>[Claim("ctoe")]</c>.
 /// </summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter, Inherited = false, AllowMultiple = false)]
+/// <remarks>
+/// A field is no claim, yet the attribute is allowed on one: the analyzer reports it (TKS0026). Were it the compiler's
+/// CS0592, a declaration error, the compiler would run no analyzer and every other TokenSchema diagnostic of the project
+/// would be hidden until it is fixed.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field, Inherited = false, AllowMultiple = false)]
 public sealed class ClaimAttribute : Attribute
 {
     /// <summary>Maps the member to the claim <paramref name="name"/>, written exactly as given.</summary>

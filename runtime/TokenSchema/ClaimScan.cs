@@ -59,7 +59,7 @@ public ref struct ClaimScan
     /// (<see cref="NextClaim"/>, <see cref="Observe"/>, <see cref="SkipUnknown"/>, <see cref="Described"/>). It changes
     /// whenever either does.
     /// </summary>
-    public const int ObservedClaimNamesVersion = 2;
+    public const int ObservedClaimNamesVersion = ObservedClaims.Version;
 
     /// <summary>
     /// Whether the reader reported every top-level claim: it stepped from the object's start to its end with

@@ -372,7 +372,7 @@ public sealed class ValidationRuleTests : IDisposable
             using TokenSchema;
 
             [TokenPayload(ClaimVocabulary.Daily)]
-            public sealed partial record P
+            public sealed partial record {|TKS0031:P|}
             {
                 [Claim("r")] public string? Room { get; init; }
                 [Claim("ud"), {|TKS0025:StringLength(100)|}] public string? UserId { get; init; }
@@ -380,15 +380,15 @@ public sealed class ValidationRuleTests : IDisposable
             }
 
             [TokenPayload(ClaimVocabulary.Zoom)]
-            public sealed partial record Z
+            public sealed partial record {|TKS0031:Z|}
             {
                 [Claim("role_type"), {|TKS0025:Range(0, 3)|}] public int RoleType { get; init; }
                 [Claim("cloud_recording_option"), Range(1, 1)] public int? Option { get; init; }
             }
             """));
 
-        Assert.Equal("[StringLength] on 'UserId' allows more than the vocabulary: 'ud' is at most 36 characters in the vocabulary, which is what is enforced", diagnostics.Message(0));
-        Assert.Equal("[Range] on 'RoleType' allows more than the vocabulary: 'role_type' is between 0 and 1 in the vocabulary, which is what is enforced", diagnostics.Message(1));
+        Assert.Equal("[StringLength] on 'UserId' allows more than the vocabulary: 'ud' is at most 36 characters in the vocabulary, which is what is enforced", diagnostics.Message(1));
+        Assert.Equal("[Range] on 'RoleType' allows more than the vocabulary: 'role_type' is between 0 and 1 in the vocabulary, which is what is enforced", diagnostics.Message(3));
 
         using LoadedAssembly loaded = TestHelpers.CompileAndLoad("""
             using System.ComponentModel.DataAnnotations;

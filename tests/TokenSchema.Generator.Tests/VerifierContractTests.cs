@@ -16,4 +16,13 @@ public sealed class VerifierContractTests
         // The list's version, which generated code passes to ClaimScan.Accepts: the same list, the same version.
         Assert.Equal(ClaimScan.ObservedClaimNamesVersion, Emitter.VerifierObservedClaimsVersion);
     }
+
+    [Fact]
+    public void The_generator_compiles_the_runtimes_own_list()
+    {
+        // One copy: runtime/TokenSchema/Verification/ObservedClaims.cs is linked into the generator, not retyped there.
+        System.Type? shared = typeof(Emitter).Assembly.GetType("TokenSchema.Verification.ObservedClaims");
+        Assert.NotNull(shared);
+        Assert.Same(shared!.GetField("Names")!.GetValue(null), Emitter.VerifierObservedClaims);
+    }
 }

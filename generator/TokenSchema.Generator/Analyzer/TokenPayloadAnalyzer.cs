@@ -52,6 +52,16 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
                     member.MemberName, type.Name));
             }
 
+            foreach (ISymbol symbol in type.GetMembers())
+            {
+                if (symbol is IFieldSymbol field && SymbolHelpers.FindAttribute(field, WellKnownNames.ClaimAttribute) is { } claimOnField)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ClaimOutsidePayload,
+                        PayloadShapeAnalysis.ClaimFieldLocation(claimOnField, field, Location.None, cancellationToken),
+                        PayloadShapeAnalysis.ClaimFieldName(field), type.Name));
+                }
+            }
+
             return;
         }
 
@@ -69,6 +79,7 @@ public sealed class TokenPayloadAnalyzer : DiagnosticAnalyzer
         ClaimVocabularyDefinition? vocabulary = GetVocabulary(payloadAttribute);
         CheckDeclaredVocabulary(context, payloadAttribute, vocabulary);
         ClaimSet? scope = vocabulary?.BestFit(DeclaredNames(members));
+        if (scope != null) RequiredClaimCheck.Check(context, shape, scope);
         foreach (ClaimMember member in members)
         {
             cancellationToken.ThrowIfCancellationRequested();

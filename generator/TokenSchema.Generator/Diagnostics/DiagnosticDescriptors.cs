@@ -216,7 +216,7 @@ internal static class DiagnosticDescriptors
         "[Claim] member cannot be a claim",
         "'{0}' cannot be a claim of '{1}': {2}",
         DiagnosticSeverity.Error,
-        "A claim is an instance property with get and set/init accessors, or a positional record parameter with a default C# can write. A class's or struct's primary-constructor parameter, a static property and an indexer are not claims.");
+        "A claim is an instance property with get and set/init accessors, or a positional record parameter with a default C# can write. A field, a class's or struct's primary-constructor parameter, a static property and an indexer are not claims.");
 
     /// <summary>TKS0027: a <c>ValidateClaims</c> method the generated <c>Validate()</c> would never call.</summary>
     public static readonly DiagnosticDescriptor ClaimsHookSignature = Create(
@@ -250,6 +250,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "An unexpected failure while generating one payload is reported on that payload; the other payloads of the compilation are still generated.");
 
+    /// <summary>TKS0031: a claim the vocabulary requires that the payload does not declare at all.</summary>
+    public static readonly DiagnosticDescriptor RequiredClaimNotDeclared = Create(
+        DiagnosticIds.RequiredClaimNotDeclared,
+        "Required claim is not declared",
+        "'{0}' does not declare {1}, which {2} requires; a token without {3} is refused",
+        DiagnosticSeverity.Warning,
+        "A payload of a platform's vocabulary must be able to carry every claim the platform requires (Daily's r, d and iat, LiveKit's iss and exp, ...). A required claim may be a nullable member that the issuer fills, but a payload without the member at all signs tokens the platform refuses.");
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
@@ -259,6 +267,7 @@ internal static class DiagnosticDescriptors
         TooManyClaims, ClaimPropertyNotSettable, ConverterDoesNotConvert, TypeNotGenerated,
         VocabularyNotDeclared, KnownClaimIgnored, ValidationAttributeNotEnforced, AttributeLooserThanVocabulary,
         ClaimMemberIgnored, ClaimsHookSignature, InvalidUtf16, LanguageVersionTooLow, GeneratorFailure,
+        RequiredClaimNotDeclared,
     };
 
     /// <summary>The help link of a diagnostic: its section of <c>docs/diagnostics.md</c>.</summary>

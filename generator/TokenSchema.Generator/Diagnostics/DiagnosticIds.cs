@@ -78,7 +78,7 @@ internal static class DiagnosticIds
     /// <summary>A validation attribute that allows more than the claim's vocabulary, whose limit is enforced instead.</summary>
     public const string AttributeLooserThanVocabulary = "TKS0025";
 
-    /// <summary>[Claim] on a member the generator cannot make a claim: a class's or struct's primary-constructor parameter, a static property, an indexer, a positional parameter without a property or with a default C# cannot write.</summary>
+    /// <summary>[Claim] on a member the generator cannot make a claim: a field, a class's or struct's primary-constructor parameter, a static property, an indexer, a positional parameter without a property or with a default C# cannot write.</summary>
     public const string ClaimMemberIgnored = "TKS0026";
 
     /// <summary>A method named ValidateClaims that is not the hook <c>void ValidateClaims(ref ClaimProblemCollector problems)</c>.</summary>
@@ -93,6 +93,15 @@ internal static class DiagnosticIds
     /// <summary>The generator failed unexpectedly on a payload.</summary>
     public const string GeneratorFailure = "TKS0030";
 
+    /// <summary>A claim the payload's vocabulary requires (Daily's r, d, iat) that the payload declares no member for.</summary>
+    public const string RequiredClaimNotDeclared = "TKS0031";
+
     /// <summary>The key of <c>Diagnostic.Properties</c> holding the claim name a code fix writes instead of the offending one.</summary>
     public const string ReplacementProperty = "Replacement";
+
+    /// <summary>
+    /// The key of <c>Diagnostic.Properties</c> holding, for TKS0031, the members a code fix adds: one per line, each
+    /// <c>claim name</c>, <c>member name</c> and <c>C# type</c> separated by tabs.
+    /// </summary>
+    public const string MissingClaimsProperty = "MissingClaims";
 }

@@ -165,6 +165,15 @@ internal static class PayloadShapeAnalysis
 
             if (member is IFieldSymbol field)
             {
+                if (SymbolHelpers.FindAttribute(field, WellKnownNames.ClaimAttribute) is { } claimOnField)
+                {
+                    // [Claim] allows fields so that the compiler reports no CS0592, a declaration error after which
+                    // it runs no analyzer at all; the field is reported here instead, and the type is not generated.
+                    shape.Add(DiagnosticDescriptors.ClaimMemberIgnored, ClaimFieldLocation(claimOnField, field, identifier, cancellationToken),
+                        ClaimFieldName(field), type.Name, ClaimFieldReason(field));
+                    continue;
+                }
+
                 if (IsRequired(field))
                 {
                     shape.Add(DiagnosticDescriptors.ConstructionMemberNotClaim, SymbolHelpers.SourceLocation(field, identifier),
@@ -325,6 +334,20 @@ internal static class PayloadShapeAnalysis
             }
         }
     }
+
+    /// <summary>Where a <c>[Claim]</c> on a field is reported: the attribute, else the field.</summary>
+    internal static Location ClaimFieldLocation(AttributeData claim, IFieldSymbol field, Location fallback, CancellationToken cancellationToken) =>
+        claim.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is { } syntax
+            ? syntax.GetLocation()
+            : SymbolHelpers.SourceLocation(field, fallback);
+
+    /// <summary>The name a diagnostic gives a field: the property's, for an auto-property's backing field (<c>[field: Claim]</c>).</summary>
+    internal static string ClaimFieldName(IFieldSymbol field) => field.AssociatedSymbol?.Name ?? field.Name;
+
+    private static string ClaimFieldReason(IFieldSymbol field) =>
+        field.AssociatedSymbol != null
+            ? "[field: Claim] marks the backing field, which is not a claim; put [Claim] on the property itself"
+            : "a field is not a claim; make it a property with get and init (or set) accessors";
 
     /// <summary>Whether the type has an instance constructor without parameters, of any accessibility.</summary>
     internal static bool HasParameterlessConstructor(INamedTypeSymbol type)
@@ -752,7 +775,7 @@ internal static class PayloadShapeAnalysis
     private static string Escape(string text) => SymbolDisplay.FormatLiteral(text, quote: false);
 
     /// <summary>The identifier of the declaration carrying <c>[TokenPayload]</c>.</summary>
-    private static Location IdentifierOf(INamedTypeSymbol type, AttributeData payloadAttribute, CancellationToken cancellationToken)
+    internal static Location IdentifierOf(INamedTypeSymbol type, AttributeData payloadAttribute, CancellationToken cancellationToken)
     {
         SyntaxNode? attribute = payloadAttribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken);
         for (SyntaxNode? node = attribute; node != null; node = node.Parent)

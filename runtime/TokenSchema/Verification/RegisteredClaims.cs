@@ -14,7 +14,7 @@ internal static class RegisteredClaims
     public static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
     /// <summary>The names <see cref="Observe"/> looks at; generated readers report exactly these claims to <see cref="ClaimScan.Observe"/>.</summary>
-    public static readonly string[] Names = ["exp", "nbf", "iat", "iss", "aud"];
+    public static readonly string[] Names = ObservedClaims.Names;
 
     /// <summary>Whether <paramref name="name"/> is one of <see cref="Names"/>.</summary>
     /// <param name="name">An unescaped top-level claim name.</param>

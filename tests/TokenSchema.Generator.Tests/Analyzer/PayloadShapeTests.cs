@@ -216,7 +216,7 @@ public sealed class PayloadShapeTests
             public enum Twice { [ClaimValue("x")] A, [ClaimValue("x")] B }
 
             [TokenPayload(ClaimVocabulary.Daily)]
-            public partial record MeetingToken
+            public partial record {|TKS0031:MeetingToken|}
             {
                 [Claim("er")] public [|List<string>?|] EnableRecording { get; init; }
                 [Claim("eje")] public [|short?|] EjectAfterElapsed { get; init; }
@@ -231,8 +231,8 @@ public sealed class PayloadShapeTests
 
         Assert.Equal(
             "Type 'List<string>?' of 'EnableRecording' has a JSON form but the generator does not write it; use T[] or IReadOnlyList<T> of a supported type (or [ClaimConverter])",
-            diagnostics[0].GetMessage());
-        Assert.EndsWith("use int or long (or [ClaimConverter])", diagnostics[1].GetMessage());
+            diagnostics[1].GetMessage());
+        Assert.EndsWith("use int or long (or [ClaimConverter])", diagnostics[2].GetMessage());
     }
 
     [Theory]

@@ -70,13 +70,13 @@ public sealed class TokenPayloadAnalyzerTests
     {
         ImmutableArray<Diagnostic> diagnostics = await VerifyAsync(Usings + """
             [TokenPayload(ClaimVocabulary.LiveKit)]
-            public partial record LiveKitToken(
+            public partial record {|TKS0031:LiveKitToken|}(
                 [Claim("iss")] string ApiKey,
                 [Claim("sub")] string Identity,
                 [Claim({|TKS0001:"nmae"|})] string? Name,
                 [Claim("kind")] {|TKS0004:int|} Kind);
             """);
-        Assert.Equal("Claim 'nmae' is not a LiveKit claim; did you mean 'name' (display name)?", diagnostics[0].GetMessage());
+        Assert.Equal("Claim 'nmae' is not a LiveKit claim; did you mean 'name' (display name)?", diagnostics[1].GetMessage());
     }
 
     [Fact]
@@ -84,13 +84,13 @@ public sealed class TokenPayloadAnalyzerTests
     {
         ImmutableArray<Diagnostic> diagnostics = await VerifyAsync(Usings + """
             [TokenPayload(ClaimVocabulary.Daily)]
-            public partial record MeetingToken
+            public partial record {|TKS0031:MeetingToken|}
             {
                 [Claim("r")] public required string RoomName { get; init; }
                 [Claim([|"cteo"|])] public bool? CloseTabOnExit { get; init; }
             }
             """, "TKS0001");
-        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Diagnostic diagnostic = Assert.Single(diagnostics, d => d.Id != "TKS0031");
         Assert.Equal("Claim 'cteo' is not a Daily claim; did you mean 'ctoe' (close_tab_on_exit)?", diagnostic.GetMessage());
         Assert.Equal("ctoe", diagnostic.Properties["Replacement"]);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
@@ -102,13 +102,13 @@ public sealed class TokenPayloadAnalyzerTests
     {
         ImmutableArray<Diagnostic> diagnostics = await VerifyAsync(Usings + """
             [TokenPayload(ClaimVocabulary.Zoom)]
-            public partial record ZoomToken
+            public partial record {|TKS0031:ZoomToken|}
             {
                 [Claim([|"favourite_colour"|])] public string? Colour { get; init; }
             }
             """, "TKS0001");
-        Assert.Equal("Claim 'favourite_colour' is not a Zoom Video SDK claim; set IsExtension = true if the platform accepts it", diagnostics[0].GetMessage());
-        Assert.False(diagnostics[0].Properties.ContainsKey("Replacement"));
+        Assert.Equal("Claim 'favourite_colour' is not a Zoom Video SDK claim; set IsExtension = true if the platform accepts it", diagnostics[1].GetMessage());
+        Assert.False(diagnostics[1].Properties.ContainsKey("Replacement"));
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class TokenPayloadAnalyzerTests
     {
         await VerifyAsync(Usings + """
             [TokenPayload(ClaimVocabulary.Daily)]
-            public partial record MeetingToken
+            public partial record {|TKS0031:MeetingToken|}
             {
                 [Claim("r")] public required string RoomName { get; init; }
                 [Claim("new_feature", IsExtension = true)] public bool? NewFeature { get; init; }
@@ -160,14 +160,14 @@ public sealed class TokenPayloadAnalyzerTests
     {
         ImmutableArray<Diagnostic> diagnostics = await VerifyAsync(Usings + """
             [TokenPayload(ClaimVocabulary.Daily)]
-            public partial record MeetingToken
+            public partial record {|TKS0031:MeetingToken|}
             {
                 [Claim([|"close_tab_on_exit"|])] public bool? CloseTabOnExit { get; init; }
                 [Claim([|"roomName"|])] public string? RoomName { get; init; }
             }
             """, "TKS0003");
-        Assert.Equal("'close_tab_on_exit' is the long name of the Daily claim 'ctoe'; use 'ctoe'", diagnostics[0].GetMessage());
-        Assert.Equal("r", diagnostics[1].Properties["Replacement"]);
+        Assert.Equal("'close_tab_on_exit' is the long name of the Daily claim 'ctoe'; use 'ctoe'", diagnostics[1].GetMessage());
+        Assert.Equal("r", diagnostics[2].Properties["Replacement"]);
     }
 
     [Fact]
@@ -175,12 +175,12 @@ public sealed class TokenPayloadAnalyzerTests
     {
         ImmutableArray<Diagnostic> diagnostics = await VerifyAsync(Usings + """
             [TokenPayload(ClaimVocabulary.Zoom)]
-            public partial record ZoomToken
+            public partial record {|TKS0031:ZoomToken|}
             {
                 [Claim([|"user_identity"|])] public string? UserKey { get; init; }
             }
             """, "TKS0003");
-        Assert.Equal("'user_identity' is the former name of the Zoom Video SDK claim 'user_key'; use 'user_key'", diagnostics[0].GetMessage());
+        Assert.Equal("'user_identity' is the former name of the Zoom Video SDK claim 'user_key'; use 'user_key'", diagnostics[1].GetMessage());
     }
 
     [Fact]
@@ -188,14 +188,14 @@ public sealed class TokenPayloadAnalyzerTests
     {
         ImmutableArray<Diagnostic> diagnostics = await VerifyAsync(Usings + """
             [TokenPayload(ClaimVocabulary.Daily)]
-            public partial record MeetingToken
+            public partial record {|TKS0031:MeetingToken|}
             {
                 [Claim("ctoe")] public [|string|] CloseTabOnExit { get; init; } = "";
                 [Claim("er")] public [|IReadOnlyList<int>?|] EnableRecording { get; init; }
                 [Claim("p")] public [|bool?|] Permissions { get; init; }
             }
             """, "TKS0004");
-        Assert.Equal("Claim 'ctoe' (close_tab_on_exit) is a JSON boolean, which a member of type 'string' cannot hold; use bool", diagnostics[0].GetMessage());
+        Assert.Equal("Claim 'ctoe' (close_tab_on_exit) is a JSON boolean, which a member of type 'string' cannot hold; use bool", diagnostics[1].GetMessage());
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public sealed class TokenPayloadAnalyzerTests
     {
         ImmutableArray<Diagnostic> diagnostics = await VerifyAsync(Usings + """
             [TokenPayload(ClaimVocabulary.Daily)]
-            public partial record MeetingToken
+            public partial record {|TKS0031:MeetingToken|}
             {
                 [Claim("exp")] public [|string?|] Expires { get; init; }
                 [Claim("iss")] public [|int|] Issuer { get; init; }
@@ -211,7 +211,7 @@ public sealed class TokenPayloadAnalyzerTests
             """, "TKS0005");
         Assert.Equal(
             "Registered claim 'exp' (expiration time) is a JSON NumericDate (integer seconds), which a member of type 'string?' cannot hold; use an integer type (int, long, …) or DateTimeOffset",
-            diagnostics[0].GetMessage());
+            diagnostics[1].GetMessage());
     }
 
     [Fact]
@@ -219,12 +219,12 @@ public sealed class TokenPayloadAnalyzerTests
     {
         ImmutableArray<Diagnostic> diagnostics = await VerifyAsync(Usings + """
             [TokenPayload(ClaimVocabulary.Daily)]
-            public partial record MeetingToken([Claim("r")] string RoomName)
+            public partial record {|TKS0031:MeetingToken|}([Claim("r")] string RoomName)
             {
                 [Claim([|"r"|])] public string? Room { get; init; }
             }
             """, "TKS0006");
-        Assert.Equal("Claim 'r' is already mapped by 'RoomName'", diagnostics[0].GetMessage());
+        Assert.Equal("Claim 'r' is already mapped by 'RoomName'", diagnostics[1].GetMessage());
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public sealed class TokenPayloadAnalyzerTests
             public static class [|Tokens|]
             {
                 [TokenPayload(ClaimVocabulary.Daily)]
-                public sealed record [|MeetingToken|]([Claim("r")] string RoomName);
+                public sealed record {|TKS0031:[|MeetingToken|]|}([Claim("r")] string RoomName);
 
                 [TokenPayload]
                 public partial record struct ApiToken([Claim("sub")] string Subject);
@@ -327,7 +327,7 @@ public sealed class TokenPayloadAnalyzerTests
     {
         ImmutableArray<Diagnostic> diagnostics = await VerifyAsync(Usings + """
             [TokenPayload(ClaimVocabulary.Daily)]
-            public partial record MeetingToken
+            public partial record {|TKS0031:MeetingToken|}
             {
                 [Claim("r")] public required string RoomName { get; init; }
                 [Claim("p")] public [|Grants?|] Permissions { get; init; }
@@ -340,7 +340,7 @@ public sealed class TokenPayloadAnalyzerTests
                 [Claim("admin")] public bool? Admin { get; init; }
             }
             """, "TKS0012");
-        Assert.Equal("Type 'Grants' does not fit claim 'p' (permissions): 'admin' is not a Daily permissions claim", diagnostics[0].GetMessage());
+        Assert.Equal("Type 'Grants' does not fit claim 'p' (permissions): 'admin' is not a Daily permissions claim", diagnostics[1].GetMessage());
     }
 
     [Fact]
@@ -348,7 +348,7 @@ public sealed class TokenPayloadAnalyzerTests
     {
         ImmutableArray<Diagnostic> diagnostics = await VerifyAsync(Usings + """
             [TokenPayload(ClaimVocabulary.LiveKit)]
-            public partial record LiveKitToken
+            public partial record {|TKS0031:LiveKitToken|}
             {
                 [Claim("sub")] public required string Identity { get; init; }
                 [Claim("video")] public VideoGrant? Video { get; init; }
@@ -363,7 +363,7 @@ public sealed class TokenPayloadAnalyzerTests
                 [Claim("canPublishSources")] public {|TKS0004:string?|} Sources { get; init; }
             }
             """);
-        Assert.Equal("Claim 'canPublsh' is not a LiveKit video grant claim; did you mean 'canPublish' (canPublish)?", diagnostics[0].GetMessage());
+        Assert.Equal("Claim 'canPublsh' is not a LiveKit video grant claim; did you mean 'canPublish' (canPublish)?", diagnostics[1].GetMessage());
     }
 
     [Fact]
@@ -371,7 +371,7 @@ public sealed class TokenPayloadAnalyzerTests
     {
         await VerifyAsync(Usings + """
             [TokenPayload(ClaimVocabulary.Twilio)]
-            public partial record TwilioToken
+            public partial record {|TKS0031:TwilioToken|}
             {
                 [Claim("jti")] public required string Id { get; init; }
                 [Claim("iss")] public required string ApiKeySid { get; init; }
@@ -403,7 +403,7 @@ public sealed class TokenPayloadAnalyzerTests
             public enum Source { [ClaimValue("camera")] Camera, [ClaimValue("screen_share")] Screen }
 
             [TokenPayload(ClaimVocabulary.Daily)]
-            public partial record MeetingToken
+            public partial record {|TKS0031:MeetingToken|}
             {
                 [Claim("uil")] public [|Language?|] Lang { get; init; }
                 [Claim("er")] public [|Mode[]?|] Recording { get; init; }
@@ -415,8 +415,8 @@ public sealed class TokenPayloadAnalyzerTests
                 [Claim("canPublishSources")] public IReadOnlyList<Source>? Sources { get; init; }
             }
             """, "TKS0013");
-        Assert.StartsWith("'Language.Portuguese' is written as 'pt-br', which is not a value of claim 'uil' (lang); allowed: da, de, en,", diagnostics[0].GetMessage());
-        Assert.Equal("'Mode.S3' is written as 's3', which is not a value of claim 'er' (enable_recording); allowed: cloud, cloud-audio-only, local, raw-tracks", diagnostics[1].GetMessage());
+        Assert.StartsWith("'Language.Portuguese' is written as 'pt-br', which is not a value of claim 'uil' (lang); allowed: da, de, en,", diagnostics[1].GetMessage());
+        Assert.Equal("'Mode.S3' is written as 's3', which is not a value of claim 'er' (enable_recording); allowed: cloud, cloud-audio-only, local, raw-tracks", diagnostics[2].GetMessage());
     }
 
     [Fact]
@@ -424,13 +424,13 @@ public sealed class TokenPayloadAnalyzerTests
     {
         ImmutableArray<Diagnostic> diagnostics = await VerifyAsync(Usings + """
             [TokenPayload(ClaimVocabulary.Daily)]
-            public partial record MeetingToken
+            public partial record {|TKS0031:MeetingToken|}
             {
                 [Claim("ij")] public [|string?|] IntercomJoinAlert { get; init; }
                 [Claim("enable_prejoin_ui")] public bool? EnablePrejoinUi { get; init; }
             }
             """, "TKS0004");
-        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(diagnostics).Severity);
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(diagnostics, d => d.Id != "TKS0031").Severity);
     }
 
     [Fact]
@@ -505,5 +505,66 @@ public sealed class TokenPayloadAnalyzerTests
             public sealed record GeneratedToken([Claim("cteo")] bool? CloseTabOnExit);
             """);
         Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task TKS0031_required_claims_the_payload_does_not_declare()
+    {
+        ImmutableArray<Diagnostic> diagnostics = await VerifyAsync(Usings + """
+            [TokenPayload(ClaimVocabulary.Daily)]
+            public partial record {|TKS0031:RoomToken|}
+            {
+                [Claim("r")]   public required string RoomName { get; init; }
+                [Claim("exp")] public DateTimeOffset? Expires { get; init; }
+            }
+
+            // Declared is enough: nullable members the issuer fills, as the built-in DailyToken leaves d and iat.
+            [TokenPayload(ClaimVocabulary.Daily)]
+            public partial record IssuerFilled
+            {
+                [Claim("r")]   public string? RoomName { get; init; }
+                [Claim("d")]   public Guid? DomainId { get; init; }
+                [Claim("iat")] public DateTimeOffset? IssuedAt { get; init; }
+            }
+
+            // A nested object's own required claims: Twilio's grants need identity.
+            [TokenPayload(ClaimVocabulary.Twilio)]
+            public partial record {|TKS0031:Grants|}
+            {
+                [Claim("video")] public VideoGrant? Video { get; init; }
+            }
+
+            [TokenPayload(ClaimVocabulary.Twilio)]
+            public partial record VideoGrant([Claim("room")] string? Room);
+
+            // The open JWT vocabulary requires nothing.
+            [TokenPayload]
+            public partial record Plain([Claim("sub")] string? Subject);
+            """);
+        Assert.Equal(2, diagnostics.Length);
+        Assert.Equal("'RoomToken' does not declare 'd' (domain_id) and 'iat' (issued at), which Daily requires; a token without them is refused",
+            diagnostics[0].GetMessage());
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostics[0].Severity);
+        Assert.Equal("d\tDomainId\tglobal::System.Guid?\niat\tIssuedAt\tglobal::System.DateTimeOffset?", diagnostics[0].Properties["MissingClaims"]);
+        Assert.Equal("'Grants' does not declare 'identity' (identity), which Twilio grants requires; a token without it is refused",
+            diagnostics[1].GetMessage());
+    }
+
+    [Fact]
+    public async Task TKS0031_member_names_of_the_fix_do_not_collide()
+    {
+        ImmutableArray<Diagnostic> diagnostics = await VerifyAsync(Usings + """
+            [TokenPayload(ClaimVocabulary.Zoom)]
+            public partial record {|TKS0031:ZoomToken|}
+            {
+                [Claim("app_key")] public string? SdkKey { get; init; }
+                [Claim("tpc")] public string? Topic { get; init; }
+                [Claim("iat")] public DateTimeOffset? IssuedAt { get; init; }
+                [Claim("exp")] public DateTimeOffset? Expires { get; init; }
+                public int Role => 1;
+                public int Version => 1;
+            }
+            """);
+        Assert.Equal("role_type\tRoleType\tint?\nversion\tVersion2\tint?", Assert.Single(diagnostics).Properties["MissingClaims"]);
     }
 }

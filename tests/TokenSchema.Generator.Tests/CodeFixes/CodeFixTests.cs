@@ -22,7 +22,7 @@ public sealed class CodeFixTests
                 using TokenSchema;
 
                 [TokenPayload(ClaimVocabulary.Daily)]
-                public partial record MeetingToken
+                public partial record {|TKS0031:MeetingToken|}
                 {
                     [Claim({|TKS0001:"cteo"|})] public bool? CloseTabOnExit { get; init; }
                 }
@@ -31,7 +31,7 @@ public sealed class CodeFixTests
                 using TokenSchema;
 
                 [TokenPayload(ClaimVocabulary.Daily)]
-                public partial record MeetingToken
+                public partial record {|TKS0031:MeetingToken|}
                 {
                     [Claim("ctoe")] public bool? CloseTabOnExit { get; init; }
                 }
@@ -71,7 +71,7 @@ public sealed class CodeFixTests
                 using TokenSchema;
 
                 [TokenPayload(ClaimVocabulary.Daily)]
-                public partial record MeetingToken
+                public partial record {|TKS0031:MeetingToken|}
                 {
                     [Claim( {|TKS0003:"close_tab_on_exit"|} /* REST name */)] public bool? CloseTabOnExit { get; init; }
                 }
@@ -80,7 +80,7 @@ public sealed class CodeFixTests
                 using TokenSchema;
 
                 [TokenPayload(ClaimVocabulary.Daily)]
-                public partial record MeetingToken
+                public partial record {|TKS0031:MeetingToken|}
                 {
                     [Claim( "ctoe" /* REST name */)] public bool? CloseTabOnExit { get; init; }
                 }
@@ -102,7 +102,7 @@ public sealed class CodeFixTests
             using TokenSchema;
 
             [TokenPayload(ClaimVocabulary.Daily)]
-            public partial record MeetingToken
+            public partial record {|TKS0031:MeetingToken|}
             {
                 [Claim({|TKS0001:"cteo"|})] public bool? CloseTabOnExit { get; init; }
                 [Claim({|TKS0003:"room_name"|})] public string? RoomName { get; init; }
@@ -119,7 +119,7 @@ public sealed class CodeFixTests
             using TokenSchema;
 
             [TokenPayload(ClaimVocabulary.Daily)]
-            public partial record MeetingToken
+            public partial record {|TKS0031:MeetingToken|}
             {
                 [Claim("ctoe")] public bool? CloseTabOnExit { get; init; }
                 [Claim("r")] public string? RoomName { get; init; }
@@ -142,7 +142,7 @@ public sealed class CodeFixTests
             using TokenSchema;
 
             [TokenPayload(ClaimVocabulary.Daily)]
-            public partial record MeetingToken([Claim({|TKS0001:"favourite_colour"|})] string? Colour);
+            public partial record {|TKS0031:MeetingToken|}([Claim({|TKS0001:"favourite_colour"|})] string? Colour);
             """;
         await new TokenSchemaCodeFixTest<ClaimNameCodeFixProvider> { TestCode = source, FixedCode = source }.RunAsync();
     }
@@ -161,7 +161,7 @@ public sealed class CodeFixTests
                 {
                     /// <summary>A Daily token.</summary>
                     [TokenPayload(ClaimVocabulary.Daily)]
-                    public sealed record {|TKS0007:MeetingToken|}([Claim("r")] string RoomName);
+                    public sealed record {|TKS0031:{|TKS0007:MeetingToken|}|}([Claim("r")] string RoomName);
                 }
                 """,
             FixedCode = """
@@ -173,7 +173,7 @@ public sealed class CodeFixTests
                 {
                     /// <summary>A Daily token.</summary>
                     [TokenPayload(ClaimVocabulary.Daily)]
-                    public sealed partial record MeetingToken([Claim("r")] string RoomName);
+                    public sealed partial record {|TKS0031:MeetingToken|}([Claim("r")] string RoomName);
                 }
                 """,
             // Both diagnostics are fixed; each names the type it makes partial.
@@ -218,7 +218,7 @@ public sealed class CodeFixTests
             using TokenSchema;
 
             [TokenPayload(ClaimVocabulary.Daily)]
-            public sealed record {|TKS0007:MeetingToken|}([Claim("r")] string RoomName);
+            public sealed record {|TKS0031:{|TKS0007:MeetingToken|}|}([Claim("r")] string RoomName);
 
             [TokenPayload]
             internal record struct {|TKS0007:ApiToken|}([Claim("sub")] string Subject);
@@ -233,7 +233,7 @@ public sealed class CodeFixTests
             using TokenSchema;
 
             [TokenPayload(ClaimVocabulary.Daily)]
-            public sealed partial record MeetingToken([Claim("r")] string RoomName);
+            public sealed partial record {|TKS0031:MeetingToken|}([Claim("r")] string RoomName);
 
             [TokenPayload]
             internal partial record struct ApiToken([Claim("sub")] string Subject);
@@ -338,5 +338,66 @@ public sealed class CodeFixTests
             }
             """;
         await new TokenSchemaCodeFixTest<AddInitAccessorCodeFixProvider> { TestCode = source, FixedCode = source }.RunAsync();
+    }
+
+    [Fact]
+    public async Task Missing_required_claims_are_declared()
+    {
+        await new TokenSchemaCodeFixTest<AddRequiredClaimsCodeFixProvider>
+        {
+            TestCode = """
+                using System;
+                using TokenSchema;
+
+                [TokenPayload(ClaimVocabulary.Daily)]
+                public partial record {|TKS0031:RoomToken|}
+                {
+                    [Claim("r")] public string? RoomName { get; init; }
+                    [Claim("exp")] public DateTimeOffset? Expires { get; init; }
+                }
+                """,
+            FixedCode = """
+                using System;
+                using TokenSchema;
+
+                [TokenPayload(ClaimVocabulary.Daily)]
+                public partial record RoomToken
+                {
+                    [Claim("r")] public string? RoomName { get; init; }
+                    [Claim("exp")] public DateTimeOffset? Expires { get; init; }
+                    [Claim("d")] public Guid? DomainId { get; init; }
+                    [Claim("iat")] public DateTimeOffset? IssuedAt { get; init; }
+                }
+                """,
+            ExpectedTitle = "Declare claims 'd', 'iat'",
+            CodeActionEquivalenceKey = AddRequiredClaimsCodeFixProvider.EquivalenceKey,
+        }.RunAsync();
+    }
+
+    [Fact]
+    public async Task Missing_required_claims_give_a_positional_record_a_body()
+    {
+        await new TokenSchemaCodeFixTest<AddRequiredClaimsCodeFixProvider>
+        {
+            TestCode = """
+                using System;
+                using TokenSchema;
+
+                [TokenPayload(ClaimVocabulary.LiveKit)]
+                public partial record {|TKS0031:LiveKitToken|}([Claim("sub")] string? Identity);
+                """,
+            FixedCode = """
+                using System;
+                using TokenSchema;
+
+                [TokenPayload(ClaimVocabulary.LiveKit)]
+                public partial record LiveKitToken([Claim("sub")] string? Identity)
+                {
+                    [Claim("iss")] public string? Issuer { get; init; }
+                    [Claim("exp")] public DateTimeOffset? Expires { get; init; }
+                }
+                """,
+            ExpectedTitle = "Declare claims 'iss', 'exp'",
+        }.RunAsync();
     }
 }
