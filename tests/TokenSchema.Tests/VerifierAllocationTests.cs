@@ -82,16 +82,30 @@ public sealed class VerifierAllocationTests
         UserName = new string(token.UserName.AsSpan()),
     };
 
+    /// <summary>
+    /// The bytes one call allocates. A measurement that is not a whole multiple of the rounds saw a one-off allocation
+    /// (the runtime's own, such as tiered compilation replacing a method on this thread), not a per-call cost: it is taken
+    /// again, up to three times; a per-call allocation shows in every measurement and still counts.
+    /// </summary>
     private static long PerCall(Action action)
     {
         action();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Rounds; i++)
+        long total = 0;
+        for (int attempt = 0; attempt < 3; attempt++)
         {
-            action();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < Rounds; i++)
+            {
+                action();
+            }
+
+            total = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (total % Rounds == 0)
+            {
+                return total / Rounds;
+            }
         }
 
-        long total = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, total % Rounds);
         return total / Rounds;
     }
